@@ -1,0 +1,43 @@
+import type { Finding } from '../types';
+import { algNone } from './alg-none';
+import { critUnsupported } from './crit-unsupported';
+import { duplicateMember } from './duplicate-member';
+import { embeddedKey } from './embedded-key';
+import { expMissing } from './exp-missing';
+import { kidSuspicious } from './kid-suspicious';
+import { nonCanonicalEncoding } from './non-canonical-encoding';
+import { payloadNotJson } from './payload-not-json';
+import type { FindingContext, FindingRule } from './rule';
+import { timestampMilliseconds } from './timestamp-milliseconds';
+
+export type { FindingContext, FindingRule } from './rule';
+
+/** The registry: to add a rule, add a file and one line here. */
+export const FINDING_RULES: readonly FindingRule[] = Object.freeze([
+  algNone,
+  duplicateMember,
+  critUnsupported,
+  kidSuspicious,
+  embeddedKey,
+  expMissing,
+  timestampMilliseconds,
+  nonCanonicalEncoding,
+  payloadNotJson,
+]);
+
+const ORDER = { danger: 0, warning: 1, info: 2 } as const;
+
+/** Runs every rule; a rule that throws is reported, never allowed to break decoding. */
+export function findingsFor(context: FindingContext, rules: readonly FindingRule[] = FINDING_RULES): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    try {
+      for (const f of rule.check(context)) {
+        out.push({ id: rule.id, severity: f.severity ?? rule.severity, message: f.message, ...(f.path ? { path: f.path } : {}) });
+      }
+    } catch (err) {
+      out.push({ id: 'rule-failed', severity: 'info', message: `The check "${rule.id}" could not run: ${String(err)}` });
+    }
+  }
+  return out.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+}

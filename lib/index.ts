@@ -1,0 +1,20 @@
+/** The public API of JWT Lens: re-exports only. The UI, the tests and outside callers use this. */
+export { decodeToken, MAX_INPUT_CHARS } from './token/decode';
+export type { DecodeOptions } from './token/decode';
+export type {
+  DecodeResult,
+  DecodedOk,
+  DecodedError,
+  Finding,
+  Severity,
+  TokenFormat,
+  TokenPartSpan,
+  JwsSignatureEntry,
+  NumberNote,
+} from './types';
+export type { LensError, LensErrorCode, TokenPart } from './errors';
+export { FINDING_RULES, findingsFor } from './findings';
+export type { FindingContext, FindingRule } from './findings';
+export { decodeBase64url, encodeBase64url, encodeBase64urlText, bytesToText } from './token/base64url';
+export { parseStrictJson, prettyJson } from './token/json';
+export { cleanInput } from './token/clean';

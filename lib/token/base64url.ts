@@ -1,0 +1,92 @@
+/**
+ * Strict-but-forgiving base64url (RFC 4648 §5). Decoding accepts what people paste
+ * (padding, `+` and `/`) but reports each deviation, because RFC 7515 §2 requires the
+ * unpadded URL-safe alphabet and a verifier that MACs the literal input must care.
+ */
+export type NonCanonicalIssue = 'padding' | 'standard-alphabet' | 'trailing-bits';
+
+export type Base64urlDecode =
+  | { ok: true; bytes: Uint8Array; issues: NonCanonicalIssue[] }
+  | { ok: false; reason: 'invalid-char'; position: number; char: string }
+  | { ok: false; reason: 'invalid-length'; position: number };
+
+const DECODE_TABLE = (() => {
+  const table = new Int16Array(128).fill(-1);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
+  table['+'.charCodeAt(0)] = 62;
+  table['/'.charCodeAt(0)] = 63;
+  return table;
+})();
+
+export function decodeBase64url(input: string): Base64urlDecode {
+  const issues: NonCanonicalIssue[] = [];
+  let end = input.length;
+  while (end > 0 && input.charCodeAt(end - 1) === 61 /* = */) end--;
+  if (end < input.length) {
+    issues.push('padding');
+    if (input.length - end > 2) return { ok: false, reason: 'invalid-length', position: end };
+  }
+  if (end % 4 === 1) return { ok: false, reason: 'invalid-length', position: end };
+
+  const out = new Uint8Array(Math.floor((end * 3) / 4));
+  let sawStandard = false;
+  let buffer = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < end; i++) {
+    const c = input.charCodeAt(i);
+    const v = c < 128 ? DECODE_TABLE[c]! : -1;
+    if (v < 0) return { ok: false, reason: 'invalid-char', position: i, char: input[i]! };
+    if (c === 43 || c === 47) sawStandard = true;
+    buffer = ((buffer << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (buffer >> bits) & 0xff;
+    }
+  }
+  if (sawStandard) issues.push('standard-alphabet');
+  if (bits > 0 && (buffer & ((1 << bits) - 1)) !== 0) issues.push('trailing-bits');
+  return { ok: true, bytes: o === out.length ? out : out.subarray(0, o), issues };
+}
+
+const ENCODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+export function encodeBase64url(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out +=
+      ENCODE_ALPHABET[n >> 18]! +
+      ENCODE_ALPHABET[(n >> 12) & 63]! +
+      ENCODE_ALPHABET[(n >> 6) & 63]! +
+      ENCODE_ALPHABET[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i]! << 16;
+    out += ENCODE_ALPHABET[n >> 18]! + ENCODE_ALPHABET[(n >> 12) & 63]!;
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out += ENCODE_ALPHABET[n >> 18]! + ENCODE_ALPHABET[(n >> 12) & 63]! + ENCODE_ALPHABET[(n >> 6) & 63]!;
+  }
+  return out;
+}
+
+export function encodeBase64urlText(text: string): string {
+  return encodeBase64url(new TextEncoder().encode(text));
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/** UTF-8 text of the bytes; `valid: false` when they are not UTF-8 (replacement characters shown). */
+export function bytesToText(bytes: Uint8Array): { text: string; valid: boolean } {
+  try {
+    return { text: strictUtf8.decode(bytes), valid: true };
+  } catch {
+    return { text: lenientUtf8.decode(bytes), valid: false };
+  }
+}
