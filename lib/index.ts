@@ -20,3 +20,13 @@ export { parseStrictJson, prettyJson } from './token/json';
 export { cleanInput } from './token/clean';
 export { EXAMPLES, exampleByName } from './examples';
 export type { ExampleToken } from './examples';
+
+// Share links and deep links (issue 7): tokens only in the URL fragment, never in the query.
+export {
+  readLinkRequest,
+  addressWithoutRequest,
+  shareLinkFor,
+  TOKEN_FRAGMENT_PARAMS,
+  REFUSED_QUERY_MESSAGE,
+} from './share/links';
+export type { LinkRequest } from './share/links';

@@ -4,7 +4,9 @@ import { useCallback, useState } from 'react';
 import { Decoder } from '@/components/decoder/Decoder';
 import { Tabs, type TabDef } from '@/components/ui/Tabs';
 import { exampleByName } from '@/lib';
-import { AboutPrivacy } from './AboutPrivacy';
+import { AboutPrivacy } from '@/components/privacy/AboutPrivacy';
+import { ClearEverything } from '@/components/privacy/ClearEverything';
+import { LinkReader } from '@/components/share/LinkReader';
 import { ThemeToggle } from './ThemeToggle';
 
 type TabId = 'decode' | 'about';
@@ -19,6 +21,8 @@ export function AppShell() {
   const [tab, setTab] = useState<TabId>('decode');
   const [token, setToken] = useState('');
   const [keyText, setKeyText] = useState('');
+  // Bumped by "Clear everything": remounts every tool, which empties the inputs they own.
+  const [generation, setGeneration] = useState(0);
 
   const loadExample = useCallback((name: string) => {
     const example = exampleByName(name);
@@ -26,6 +30,17 @@ export function AppShell() {
     setToken(example.token);
     setKeyText(example.key ?? '');
     setTab('decode');
+  }, []);
+
+  const openToken = useCallback((text: string) => {
+    setToken(text);
+    setTab('decode');
+  }, []);
+
+  const clearInputs = useCallback(() => {
+    setToken('');
+    setKeyText('');
+    setGeneration((g) => g + 1);
   }, []);
 
   return (
@@ -38,9 +53,13 @@ export function AppShell() {
             anywhere.
           </p>
         </div>
-        <ThemeToggle />
+        <div className="flex items-center gap-3">
+          <ClearEverything onClearInputs={clearInputs} />
+          <ThemeToggle />
+        </div>
       </header>
-      <main>
+      <LinkReader onToken={openToken} onExample={loadExample} />
+      <main key={generation}>
         <Tabs tabs={TABS} active={tab} onChange={setTab} label="Tools">
           {tab === 'decode' ? (
             <Decoder
