@@ -5,6 +5,7 @@ import { Decoder } from '@/components/decoder/Decoder';
 import { Tabs, type TabDef } from '@/components/ui/Tabs';
 import { exampleByName } from '@/lib';
 import { AboutPrivacy } from '@/components/privacy/AboutPrivacy';
+import { ServiceWorkerRegistration } from '@/components/offline/ServiceWorkerRegistration';
 import { ClearEverything } from '@/components/privacy/ClearEverything';
 import { LinkReader } from '@/components/share/LinkReader';
 import { ThemeToggle } from './ThemeToggle';
@@ -59,6 +60,7 @@ export function AppShell() {
         </div>
       </header>
       <LinkReader onToken={openToken} onExample={loadExample} />
+      <ServiceWorkerRegistration />
       <main key={generation}>
         <Tabs tabs={TABS} active={tab} onChange={setTab} label="Tools">
           {tab === 'decode' ? (
