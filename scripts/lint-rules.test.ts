@@ -17,14 +17,17 @@ beforeAll(() => {
 
 describe('lint architecture rules', () => {
   it('keeps react, next and UI code out of lib/', async () => {
-    expect(await rulesHit("import { useState } from 'react';\nexport const x = useState;\n", 'lib/token/x.ts')).toContain(
-      'no-restricted-imports',
-    );
+    expect(
+      await rulesHit("import { useState } from 'react';\nexport const x = useState;\n", 'lib/token/x.ts'),
+    ).toContain('no-restricted-imports');
     expect(await rulesHit("import Link from 'next/link';\nexport const x = Link;\n", 'lib/x.ts')).toContain(
       'no-restricted-imports',
     );
     expect(
-      await rulesHit("import { Button } from '@/components/ui/Button';\nexport const x = Button;\n", 'lib/x.ts'),
+      await rulesHit(
+        "import { Button } from '@/components/ui/Button';\nexport const x = Button;\n",
+        'lib/x.ts',
+      ),
     ).toContain('no-restricted-imports');
   });
 
