@@ -18,3 +18,22 @@ export type { FindingContext, FindingRule } from './findings';
 export { decodeBase64url, encodeBase64url, encodeBase64urlText, bytesToText } from './token/base64url';
 export { parseStrictJson, prettyJson } from './token/json';
 export { cleanInput } from './token/clean';
+
+// ---- Key import (issue 3): secret, PEM, certificate, JWK, JWKS → normalised public keys ----
+export { importVerificationKey, clearKeyImportCache, SECRET_ENCODINGS, EC_CURVES } from './keys/import';
+export type {
+  ImportedKey,
+  KeyImportOptions,
+  KeyImportResult,
+  KeyImportErrorCode,
+  KeyRefusalCode,
+  KeyEncoding,
+  KeyInputFormat,
+  KeyType,
+  PublicJwk,
+  SecretEncoding,
+  CertificateInfo,
+} from './keys/import';
+export { jwkThumbprint } from './keys/thumbprint';
+export { isRocaVulnerable } from './keys/roca';
+export { WELL_KNOWN_JWT_SECRETS } from './keys/well-known-secrets';
