@@ -37,3 +37,11 @@ export type {
 export { jwkThumbprint } from './keys/thumbprint';
 export { isRocaVulnerable } from './keys/roca';
 export { WELL_KNOWN_JWT_SECRETS } from './keys/well-known-secrets';
+
+// ---- Signature verification and claim checks (issue 3) ----
+export { verifyToken } from './verify/verify';
+export type { VerifyOptions, VerifyResult, VerifiedKey, SignatureReport } from './verify/verify';
+export { checkClaims, formatDuration } from './verify/claims';
+export type { ClaimCheck, ClaimExpectations } from './verify/claims';
+export { JWS_ALGORITHMS, UNSUPPORTED_ALGORITHMS, jwsAlgorithm } from './verify/algorithms';
+export type { JwsAlgorithm } from './verify/algorithms';
