@@ -20,3 +20,30 @@ export { parseStrictJson, prettyJson } from './token/json';
 export { cleanInput } from './token/clean';
 export { EXAMPLE_CATALOG, EXAMPLES, loadExample } from './examples';
 export type { ExampleToken } from './examples';
+
+// ---- Key import (issue 3): secret, PEM, certificate, JWK, JWKS → normalised public keys ----
+export { importVerificationKey, clearKeyImportCache, SECRET_ENCODINGS, EC_CURVES } from './keys/import';
+export type {
+  ImportedKey,
+  KeyImportOptions,
+  KeyImportResult,
+  KeyImportErrorCode,
+  KeyRefusalCode,
+  KeyEncoding,
+  KeyInputFormat,
+  KeyType,
+  PublicJwk,
+  SecretEncoding,
+  CertificateInfo,
+} from './keys/import';
+export { jwkThumbprint } from './keys/thumbprint';
+export { isRocaVulnerable } from './keys/roca';
+export { WELL_KNOWN_JWT_SECRETS } from './keys/well-known-secrets';
+
+// ---- Signature verification and claim checks (issue 3) ----
+export { verifyToken } from './verify/verify';
+export type { VerifyOptions, VerifyResult, VerifiedKey, SignatureReport } from './verify/verify';
+export { checkClaims, formatDuration } from './verify/claims';
+export type { ClaimCheck, ClaimExpectations } from './verify/claims';
+export { JWS_ALGORITHMS, UNSUPPORTED_ALGORITHMS, jwsAlgorithm } from './verify/algorithms';
+export type { JwsAlgorithm } from './verify/algorithms';
