@@ -18,3 +18,24 @@ export type { FindingContext, FindingRule } from './findings';
 export { decodeBase64url, encodeBase64url, encodeBase64urlText, bytesToText } from './token/base64url';
 export { parseStrictJson, prettyJson } from './token/json';
 export { cleanInput } from './token/clean';
+
+// ---- Claims inspector and expiry countdown (issue 4) ----
+export {
+  ALGORITHMS,
+  CLAIMS,
+  HEADER_PARAMETERS,
+  algorithmInfo,
+  claimEntries,
+  claimPatternFor,
+  headerParameterInfo,
+} from './claims-registry';
+export type {
+  AlgorithmInfo,
+  ClaimDisplay,
+  ClaimInfo,
+  ClaimPatternInfo,
+  ClaimValueType,
+  HeaderParameterInfo,
+  SpecRef,
+  Vendor,
+} from './claims-registry';
