@@ -39,3 +39,28 @@ export type {
   SpecRef,
   Vendor,
 } from './claims-registry';
+export {
+  classifyToken,
+  claimRows,
+  expiryState,
+  formatDuration,
+  formatRelative,
+  formatTime,
+  grantsSummary,
+  looksLikeMilliseconds,
+  toSeconds,
+} from './claims';
+export type {
+  ClaimMeaning,
+  ClaimRow,
+  ClaimRowsResult,
+  ExpiryKind,
+  ExpiryState,
+  Grant,
+  GrantsSummary,
+  HeaderRow,
+  TimeFormatOptions,
+  TimeView,
+  TokenClassification,
+  TokenKind,
+} from './claims';
