@@ -1,5 +1,5 @@
 /** The live expiry state of a token: pure, `now` is a parameter; the UI calls it once per second. */
-import { formatDuration, toSeconds } from './time';
+import { formatDuration, timeClaimSeconds } from './time';
 
 export type ExpiryKind = 'not-yet-valid' | 'valid' | 'expiring-soon' | 'expired' | 'no-expiry';
 
@@ -34,9 +34,8 @@ const LABELS: Record<ExpiryKind, string> = {
 };
 
 function timeClaimMs(claims: Record<string, unknown>, name: string): number | undefined {
-  const value = Object.prototype.hasOwnProperty.call(claims, name) ? claims[name] : undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
-  return toSeconds(value).seconds * 1000;
+  const seconds = timeClaimSeconds(claims, name);
+  return seconds === undefined ? undefined : seconds * 1000;
 }
 
 /** Where the token stands at `now`. `claims` may be anything: a non-object payload has no expiry. */

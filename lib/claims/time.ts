@@ -49,6 +49,12 @@ export function toSeconds(value: number): { seconds: number; milliseconds: boole
     : { seconds: value, milliseconds: false };
 }
 
+/** A NumericDate claim in seconds (milliseconds converted); undefined when absent or not a number. */
+export function timeClaimSeconds(claims: Record<string, unknown>, name: string): number | undefined {
+  const value = Object.prototype.hasOwnProperty.call(claims, name) ? claims[name] : undefined;
+  return typeof value === 'number' && Number.isFinite(value) ? toSeconds(value).seconds : undefined;
+}
+
 function nowMs(now: number | Date): number {
   return typeof now === 'number' ? now : now.getTime();
 }
