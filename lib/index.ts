@@ -18,3 +18,10 @@ export type { FindingContext, FindingRule } from './findings';
 export { decodeBase64url, encodeBase64url, encodeBase64urlText, bytesToText } from './token/base64url';
 export { parseStrictJson, prettyJson } from './token/json';
 export { cleanInput } from './token/clean';
+
+// ---- JWE decryption, SD-JWT disclosures and key binding (issue 6) ----
+export { resolveDisclosures, parseDisclosure, DEFAULT_SD_ALG } from './sd-jwt/disclosures';
+export { SUPPORTED_SD_ALGS, isSupportedSdAlg, digestText } from './sd-jwt/hash';
+export { verifyKeyBinding } from './sd-jwt/verify-key-binding';
+export type { KeyBindingOptions, KeyBindingResult, KeyBindingErrorCode } from './sd-jwt/verify-key-binding';
+export type { SdDisclosure, SdDisclosureStatus, SdWithheld, SdKeyBinding, SdJwtInfo } from './types';
