@@ -18,6 +18,8 @@ export type { FindingContext, FindingRule } from './findings';
 export { decodeBase64url, encodeBase64url, encodeBase64urlText, bytesToText } from './token/base64url';
 export { parseStrictJson, prettyJson } from './token/json';
 export { cleanInput } from './token/clean';
+export { EXAMPLES, exampleByName } from './examples';
+export type { ExampleToken } from './examples';
 
 // ---- JWE decryption, SD-JWT disclosures and key binding (issue 6) ----
 export { resolveDisclosures, parseDisclosure, DEFAULT_SD_ALG } from './sd-jwt/disclosures';

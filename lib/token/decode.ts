@@ -33,7 +33,6 @@ interface Collected {
   payloadJsonError?: string;
 }
 
-
 /** Decodes any token people paste. Synchronous and never throws (STYLE.md: results, not exceptions). */
 export function decodeToken(input: string, options: DecodeOptions = {}): DecodeResult {
   const now = options.now ?? new Date();
