@@ -1,11 +1,13 @@
 import type { Finding } from '../types';
 import { algNone } from './alg-none';
+import { b64CritMissing } from './b64-crit-missing';
 import { critUnsupported } from './crit-unsupported';
 import { duplicateMember } from './duplicate-member';
 import { embeddedKey } from './embedded-key';
 import { expMissing } from './exp-missing';
 import { kidSuspicious } from './kid-suspicious';
 import { nonCanonicalEncoding } from './non-canonical-encoding';
+import { payloadDetached } from './payload-detached';
 import { payloadNotJson } from './payload-not-json';
 import type { FindingContext, FindingRule } from './rule';
 import { sdAlgUnsupported } from './sd-alg-unsupported';
@@ -33,6 +35,8 @@ export const FINDING_RULES: readonly FindingRule[] = Object.freeze([
   sdAlgUnsupported,
   sdDisclosureInvalid,
   sdKeyBinding,
+  b64CritMissing,
+  payloadDetached,
 ]);
 
 const ORDER = { danger: 0, warning: 1, info: 2 } as const;

@@ -216,7 +216,8 @@ function decodeJsonSerialization(token: string, now: Date): DecodedOk {
     fail('invalid-json-serialization', 'The "signatures" array is empty: there is nothing to verify.', {
       part: 'signature',
     });
-  if (typeof obj.payload !== 'string')
+  // An absent payload is detached content (RFC 7515 Appendix F); the verifier supplies it.
+  if (obj.payload !== undefined && typeof obj.payload !== 'string')
     fail('invalid-json-serialization', '"payload" must be a base64url string (RFC 7515 §7.2.1).', {
       part: 'payload',
     });
@@ -252,7 +253,7 @@ function decodeJsonSerialization(token: string, now: Date): DecodedOk {
   const header = firstProt
     ? decodeHeader(firstProt, undefined, { duplicates: [], bigNumbers: [], nonCanonical: [] })
     : { value: {}, json: '{}' };
-  const payloadText = obj.payload as string;
+  const payloadText = typeof obj.payload === 'string' ? obj.payload : '';
   const payload =
     header.value.b64 === false
       ? { text: payloadText, json: readPayloadJson(payloadText, collected) }
