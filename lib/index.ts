@@ -18,6 +18,8 @@ export type { FindingContext, FindingRule } from './findings';
 export { decodeBase64url, encodeBase64url, encodeBase64urlText, bytesToText } from './token/base64url';
 export { parseStrictJson, prettyJson } from './token/json';
 export { cleanInput } from './token/clean';
+export { EXAMPLES, exampleByName } from './examples';
+export type { ExampleToken } from './examples';
 
 // JWKS (issue 5): discovery, fetching under the privacy rules, the keys table, cache and rotation.
 export { loadJwks, loadPastedJwks } from './jwks/load';
