@@ -123,3 +123,7 @@ export async function loadPastedJwks(
     kidMatch: matchTokenKid(options.tokenKid, read.table.rows, { fromCache: false }),
   };
 }
+
+// The panel loads this module on first use; these are the other pieces it needs from the same chunk.
+export { JsonDocumentCache } from './cache';
+export { browserFetch } from './fetch';

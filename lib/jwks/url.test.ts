@@ -7,6 +7,7 @@ import {
   oidcDiscoveryUrl,
   planJwksRequest,
   tokenFragments,
+  jwksHintsFromToken,
 } from './url';
 
 describe('discovery URL building', () => {
@@ -122,5 +123,26 @@ describe('fetch URL rules', () => {
       'aaaaaaaaaaaaaaaa',
       'cccccccccccccccccc',
     ]);
+  });
+});
+
+describe('jwksHintsFromToken', () => {
+  it('suggests an https iss and reads the kid', () => {
+    expect(jwksHintsFromToken({ alg: 'RS256', kid: 'k1' }, { iss: 'https://idp.example/t' })).toEqual({
+      suggestedUrl: 'https://idp.example/t',
+      kid: 'k1',
+    });
+  });
+
+  it('suggests a loopback http iss (local development) but not a remote http one', () => {
+    expect(jwksHintsFromToken({}, { iss: 'http://localhost:8080/realms/x' }).suggestedUrl).toBe(
+      'http://localhost:8080/realms/x',
+    );
+    expect(jwksHintsFromToken({}, { iss: 'http://idp.example' }).suggestedUrl).toBeUndefined();
+  });
+
+  it('ignores an iss that is not a URL, and a kid that is not a string', () => {
+    expect(jwksHintsFromToken({ kid: 7 }, { iss: 'my-service' })).toEqual({});
+    expect(jwksHintsFromToken({}, 'text payload')).toEqual({});
   });
 });

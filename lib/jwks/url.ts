@@ -203,3 +203,31 @@ export function planJwksRequest(
     },
   };
 }
+
+/** What the panel needs from a decoded token: the URL to suggest (never fetched by itself) and the kid. */
+export interface TokenJwksHints {
+  /** The token's `iss` when it can be fetched under the rules above (https, or http to loopback). */
+  suggestedUrl?: string;
+  kid?: string;
+}
+
+export function jwksHintsFromToken(header: unknown, payload: unknown): TokenJwksHints {
+  const hints: TokenJwksHints = {};
+  if (
+    typeof header === 'object' &&
+    header !== null &&
+    typeof (header as { kid?: unknown }).kid === 'string'
+  ) {
+    hints.kid = (header as { kid: string }).kid;
+  }
+  const iss =
+    typeof payload === 'object' && payload !== null ? (payload as { iss?: unknown }).iss : undefined;
+  if (typeof iss === 'string') {
+    try {
+      if (isAllowedScheme(new URL(iss))) hints.suggestedUrl = iss;
+    } catch {
+      // An iss that is not a URL (e.g. "my-service") has no discovery document to suggest.
+    }
+  }
+  return hints;
+}
