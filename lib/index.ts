@@ -111,3 +111,15 @@ export {
   MAX_PBES2_COUNT,
   MAX_DECOMPRESSED_BYTES,
 } from './jwe/algorithms';
+// JWKS (issue 5): discovery, fetching under the privacy rules, the keys table, cache and rotation.
+export { loadJwks, loadPastedJwks } from './jwks/load';
+export type { LoadJwksOptions, LoadJwksResult, LoadedJwks, PastedJwksResult } from './jwks/load';
+export { planJwksRequest, checkFetchUrl, oidcDiscoveryUrl, oauthMetadataUrl } from './jwks/url';
+export type { JwksRequestPlan, JwksInputKind } from './jwks/url';
+export { JsonDocumentCache, cacheLifetimeMs } from './jwks/cache';
+export { DEFAULT_TIMEOUT_MS, DEFAULT_MAX_BYTES } from './jwks/fetch';
+export type { FetchLike } from './jwks/fetch';
+export { readJwks, readPastedJwks } from './jwks/keys';
+export type { JwksKeyRow, JwksTable } from './jwks/keys';
+export type { KeyRotation, KidMatch } from './jwks/rotation';
+export type { JwksError, JwksErrorCode } from './jwks/errors';
