@@ -4,7 +4,7 @@
  * thumbprint. Shared by key generation and conversion.
  */
 import type { LensError } from '../errors';
-import { jwkThumbprint } from './thumbprint';
+import { jwkThumbprintUri } from './thumbprint-uri';
 
 export type Jwk = Record<string, unknown>;
 
@@ -87,7 +87,7 @@ export async function exportPublicKeyTexts(
   } catch {
     return { ok: false, error: exportFailed('public key') };
   }
-  const print = await jwkThumbprint(tidyJwk(raw));
+  const print = await jwkThumbprintUri(tidyJwk(raw));
   if (!print.ok) return print;
   const publicJwk = tidyJwk(raw, { ...meta, kid: print.thumbprint });
   return {

@@ -8,7 +8,7 @@ import { encodeBase64url } from '../token/base64url';
 import { signingAlgorithm, webCryptoKeyParams } from '../encode/signing-algorithms';
 import { cryptoRandomBytes, type RandomBytes } from '../encode/claim-shortcuts';
 import { exportKeyPairTexts, tidyJwk, type Jwk, type KeyPairTexts } from './export';
-import { jwkThumbprint } from './thumbprint';
+import { jwkThumbprintUri } from './thumbprint-uri';
 
 export type KeyType = 'hmac' | 'rsa' | 'ec' | 'ed25519';
 
@@ -120,7 +120,7 @@ export async function generateKey(
 async function generateSecret(bits: number, alg: string, randomBytes: RandomBytes): Promise<GenerateResult> {
   const bytes = randomBytes(bits / 8);
   const k = encodeBase64url(bytes);
-  const print = await jwkThumbprint({ kty: 'oct', k });
+  const print = await jwkThumbprintUri({ kty: 'oct', k });
   if (!print.ok) return print;
   return {
     ok: true,

@@ -58,7 +58,7 @@ export function thumbprintInput(
 }
 
 /** RFC 7638 thumbprint and RFC 9278 URI of a JWK (public or private). Never rejects. */
-export async function jwkThumbprint(
+export async function jwkThumbprintUri(
   jwk: Record<string, unknown>,
   hash: ThumbprintHash = 'sha-256',
 ): Promise<ThumbprintResult> {

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { jwkThumbprint, thumbprintInput } from './thumbprint';
+import { jwkThumbprintUri, thumbprintInput } from './thumbprint-uri';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 // RFC 7638 §3.1 example key and its thumbprint (latchset/jose vectors, Apache-2.0; see fixtures/LICENSE-latchset-jose).
 const rfcJwk = JSON.parse(fixture('rfc7638_3.1.jwk')) as Record<string, unknown>;
 const rfcThumbprint = fixture('rfc7638_3.1.thp').trim();
 
-describe('jwkThumbprint', () => {
+describe('jwkThumbprintUri', () => {
   it('matches the RFC 7638 §3.1 example', async () => {
     expect(rfcThumbprint).toBe('NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs');
-    const r = await jwkThumbprint(rfcJwk);
+    const r = await jwkThumbprintUri(rfcJwk);
     expect(r).toEqual({
       ok: true,
       hash: 'sha-256',
@@ -34,17 +34,17 @@ describe('jwkThumbprint', () => {
 
   it('gives the same thumbprint without kid and alg', async () => {
     const { kid: _kid, alg: _alg, ...bare } = rfcJwk;
-    const r = await jwkThumbprint(bare);
+    const r = await jwkThumbprintUri(bare);
     expect(r.ok && r.thumbprint).toBe(rfcThumbprint);
   });
 
   it('supports SHA-384 and SHA-512 URIs', async () => {
-    const r = await jwkThumbprint(rfcJwk, 'sha-512');
+    const r = await jwkThumbprintUri(rfcJwk, 'sha-512');
     expect(r.ok && r.uri).toMatch(/^urn:ietf:params:oauth:jwk-thumbprint:sha-512:[A-Za-z0-9_-]{86}$/);
   });
 
   it('says which member is missing', async () => {
-    const r = await jwkThumbprint({ kty: 'RSA', e: 'AQAB' });
+    const r = await jwkThumbprintUri({ kty: 'RSA', e: 'AQAB' });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('thumbprint-missing-member');
@@ -53,7 +53,7 @@ describe('jwkThumbprint', () => {
   });
 
   it('refuses an unknown kty', async () => {
-    const r = await jwkThumbprint({ kty: 'XYZ' });
+    const r = await jwkThumbprintUri({ kty: 'XYZ' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('"XYZ"');
   });
