@@ -20,3 +20,22 @@ export { parseStrictJson, prettyJson } from './token/json';
 export { cleanInput } from './token/clean';
 export { EXAMPLES, exampleByName } from './examples';
 export type { ExampleToken } from './examples';
+
+// ---- Key import (issue 3): secret, PEM, certificate, JWK, JWKS → normalised public keys ----
+export { importVerificationKey, clearKeyImportCache, SECRET_ENCODINGS, EC_CURVES } from './keys/import';
+export type {
+  ImportedKey,
+  KeyImportOptions,
+  KeyImportResult,
+  KeyImportErrorCode,
+  KeyRefusalCode,
+  KeyEncoding,
+  KeyInputFormat,
+  KeyType,
+  PublicJwk,
+  SecretEncoding,
+  CertificateInfo,
+} from './keys/import';
+export { jwkThumbprint } from './keys/thumbprint';
+export { isRocaVulnerable } from './keys/roca';
+export { WELL_KNOWN_JWT_SECRETS } from './keys/well-known-secrets';
