@@ -87,7 +87,7 @@ export async function exportPublicKeyTexts(
   } catch {
     return { ok: false, error: exportFailed('public key') };
   }
-  const print = await jwkThumbprintUri(tidyJwk(raw));
+  const print = jwkThumbprintUri(tidyJwk(raw));
   if (!print.ok) return print;
   const publicJwk = tidyJwk(raw, { ...meta, kid: print.thumbprint });
   return {

@@ -120,7 +120,7 @@ export async function generateKey(
 async function generateSecret(bits: number, alg: string, randomBytes: RandomBytes): Promise<GenerateResult> {
   const bytes = randomBytes(bits / 8);
   const k = encodeBase64url(bytes);
-  const print = await jwkThumbprintUri({ kty: 'oct', k });
+  const print = jwkThumbprintUri({ kty: 'oct', k });
   if (!print.ok) return print;
   return {
     ok: true,
