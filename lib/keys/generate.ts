@@ -10,7 +10,7 @@ import { cryptoRandomBytes, type RandomBytes } from '../encode/claim-shortcuts';
 import { exportKeyPairTexts, tidyJwk, type Jwk, type KeyPairTexts } from './export';
 import { jwkThumbprintUri } from './thumbprint-uri';
 
-export type KeyType = 'hmac' | 'rsa' | 'ec' | 'ed25519';
+export type KeyGenType = 'hmac' | 'rsa' | 'ec' | 'ed25519';
 
 export interface KeySizeOption {
   /** The value of the size select. */
@@ -20,15 +20,15 @@ export interface KeySizeOption {
   alg: string;
 }
 
-export interface KeyTypeOption {
-  type: KeyType;
+export interface KeyGenTypeOption {
+  type: KeyGenType;
   label: string;
   sizes: readonly KeySizeOption[];
   /** RSA keys serve RS* and PS* alike; the user picks the `alg` written into the JWK. */
   algChoices?: readonly string[];
 }
 
-export const KEY_TYPES: readonly KeyTypeOption[] = [
+export const KEY_TYPES: readonly KeyGenTypeOption[] = [
   {
     type: 'hmac',
     label: 'HMAC secret',
@@ -65,7 +65,7 @@ export const KEY_TYPES: readonly KeyTypeOption[] = [
 ];
 
 export interface KeyChoice {
-  type: KeyType;
+  type: KeyGenType;
   /** A `value` from the type's sizes. */
   size: string;
   /** RSA only: one of algChoices; defaults to the size's alg. */
@@ -138,7 +138,7 @@ async function generateSecret(bits: number, alg: string, randomBytes: RandomByte
 }
 
 async function generateKeyPair(
-  type: Exclude<KeyType, 'hmac'>,
+  type: Exclude<KeyGenType, 'hmac'>,
   size: string,
   alg: string,
 ): Promise<GenerateResult> {
