@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useCallback, useState } from 'react';
 import { Decoder } from '@/components/decoder/Decoder';
 import { Tabs, type TabDef } from '@/components/ui/Tabs';
@@ -7,12 +8,24 @@ import { loadExample } from '@/lib';
 import { AboutPrivacy } from './AboutPrivacy';
 import { ThemeToggle } from './ThemeToggle';
 
-type TabId = 'decode' | 'about';
+type TabId = 'decode' | 'encode' | 'keys' | 'about';
 
 const TABS: readonly TabDef<TabId>[] = [
   { id: 'decode', label: 'Decode' },
+  { id: 'encode', label: 'Encode' },
+  { id: 'keys', label: 'Keys' },
   { id: 'about', label: 'About & privacy' },
 ];
+
+// Not part of the decoder's first-load JS: each loads when its tab opens.
+const Encoder = dynamic(() => import('@/components/encoder/Encoder').then((m) => m.Encoder), {
+  ssr: false,
+  loading: () => <p className="text-sm text-[var(--muted)]">Loading the encoder…</p>,
+});
+const KeyTools = dynamic(() => import('@/components/keys/KeyTools').then((m) => m.KeyTools), {
+  ssr: false,
+  loading: () => <p className="text-sm text-[var(--muted)]">Loading the key tools…</p>,
+});
 
 /** The page root: owns the token and key text so every tab can hand a token to the decoder. */
 export function AppShell() {
@@ -26,6 +39,12 @@ export function AppShell() {
     if (!example) return;
     setToken(example.token);
     setKeyText(example.key ?? '');
+    setTab('decode');
+  }, []);
+
+  const openInDecoder = useCallback((signed: string, verificationKey?: string) => {
+    setToken(signed);
+    if (verificationKey !== undefined) setKeyText(verificationKey);
     setTab('decode');
   }, []);
 
@@ -52,6 +71,8 @@ export function AppShell() {
               onLoadExample={openExample}
             />
           ) : null}
+          {tab === 'encode' ? <Encoder onOpenInDecoder={openInDecoder} /> : null}
+          {tab === 'keys' ? <KeyTools /> : null}
           {tab === 'about' ? <AboutPrivacy /> : null}
         </Tabs>
       </main>
