@@ -160,3 +160,12 @@ export { convertKey } from './keys/convert';
 export type { ConvertResult, ConvertedKey } from './keys/convert';
 export { jwkThumbprintUri, thumbprintUri } from './keys/thumbprint-uri';
 export type { Jwk } from './keys/export';
+// Share links and deep links (issue 7): tokens only in the URL fragment, never in the query.
+export {
+  readLinkRequest,
+  addressWithoutRequest,
+  shareLinkFor,
+  TOKEN_FRAGMENT_PARAMS,
+  REFUSED_QUERY_MESSAGE,
+} from './share/links';
+export type { LinkRequest } from './share/links';

@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import { Badge } from '@/components/ui/Badge';
+import { CopyShareLink } from '@/components/share/CopyShareLink';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { Panel } from '@/components/ui/Panel';
 import { JwksPanel } from '@/components/jwks/JwksPanel';
@@ -122,6 +123,7 @@ function TokenParts({ decoded }: { decoded: DecodedOk }) {
         {segs.header ? <CopyButton text={segs.header} label="Copy header segment" /> : null}
         {segs.payload ? <CopyButton text={segs.payload} label="Copy payload segment" /> : null}
         {segs.signature ? <CopyButton text={segs.signature} label="Copy signature segment" /> : null}
+        <CopyShareLink token={decoded.token} />
       </div>
     </div>
   );

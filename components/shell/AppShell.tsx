@@ -5,7 +5,9 @@ import { useCallback, useState } from 'react';
 import { Decoder } from '@/components/decoder/Decoder';
 import { Tabs, type TabDef } from '@/components/ui/Tabs';
 import { loadExample } from '@/lib';
-import { AboutPrivacy } from './AboutPrivacy';
+import { AboutPrivacy } from '@/components/privacy/AboutPrivacy';
+import { ClearEverything } from '@/components/privacy/ClearEverything';
+import { LinkReader } from '@/components/share/LinkReader';
 import { ThemeToggle } from './ThemeToggle';
 
 type TabId = 'decode' | 'encode' | 'keys' | 'about';
@@ -32,6 +34,8 @@ export function AppShell() {
   const [tab, setTab] = useState<TabId>('decode');
   const [token, setToken] = useState('');
   const [keyText, setKeyText] = useState('');
+  // Bumped by "Clear everything": remounts every tool, which empties the inputs they own.
+  const [generation, setGeneration] = useState(0);
 
   // Examples are a lazily loaded chunk of the bundle (same origin, nothing leaves the page).
   const openExample = useCallback(async (name: string) => {
@@ -48,6 +52,17 @@ export function AppShell() {
     setTab('decode');
   }, []);
 
+  const openToken = useCallback((text: string) => {
+    setToken(text);
+    setTab('decode');
+  }, []);
+
+  const clearInputs = useCallback(() => {
+    setToken('');
+    setKeyText('');
+    setGeneration((g) => g + 1);
+  }, []);
+
   return (
     <div className="mx-auto max-w-7xl px-3 py-4 sm:px-6">
       <header className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -58,9 +73,13 @@ export function AppShell() {
             anywhere.
           </p>
         </div>
-        <ThemeToggle />
+        <div className="flex items-center gap-3">
+          <ClearEverything onClearInputs={clearInputs} />
+          <ThemeToggle />
+        </div>
       </header>
-      <main>
+      <LinkReader onToken={openToken} onExample={openExample} />
+      <main key={generation}>
         <Tabs tabs={TABS} active={tab} onChange={setTab} label="Tools">
           {tab === 'decode' ? (
             <Decoder
