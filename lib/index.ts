@@ -18,3 +18,5 @@ export type { FindingContext, FindingRule } from './findings';
 export { decodeBase64url, encodeBase64url, encodeBase64urlText, bytesToText } from './token/base64url';
 export { parseStrictJson, prettyJson } from './token/json';
 export { cleanInput } from './token/clean';
+export { EXAMPLES, exampleByName } from './examples';
+export type { ExampleToken } from './examples';
