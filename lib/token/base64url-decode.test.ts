@@ -16,7 +16,6 @@ function referenceDecode(input: string) {
     issues.push('padding');
     if (input.length - end > 2) return { ok: false, reason: 'invalid-length', position: end };
   }
-  if (end % 4 === 1) return { ok: false, reason: 'invalid-length', position: end };
   const out = new Uint8Array(Math.floor((end * 3) / 4));
   let sawStandard = false;
   let buffer = 0;
@@ -34,6 +33,7 @@ function referenceDecode(input: string) {
       out[o++] = (buffer >> bits) & 0xff;
     }
   }
+  if (end % 4 === 1) return { ok: false, reason: 'invalid-length', position: end };
   if (sawStandard) issues.push('standard-alphabet');
   if (bits > 0 && (buffer & ((1 << bits) - 1)) !== 0) issues.push('trailing-bits');
   return { ok: true, bytes: o === out.length ? out : out.subarray(0, o), issues };
