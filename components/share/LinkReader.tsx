@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/Button';
-import { addressWithoutRequest, exampleByName, readLinkRequest } from '@/lib';
+import { addressWithoutRequest, EXAMPLE_CATALOG, readLinkRequest } from '@/lib';
 
 /**
  * Reads `#token=…` (also `#id_token=`, `#access_token=`, `#value=`) and `#example=<name>` when the page loads or
@@ -24,7 +24,7 @@ export function LinkReader({
       if (request.kind === 'none') return;
       if (request.kind === 'token') onToken(request.token);
       if (request.kind === 'example') {
-        if (exampleByName(request.name)) onExample(request.name);
+        if (EXAMPLE_CATALOG.some((e) => e.name === request.name)) onExample(request.name);
         else
           setNotice(`The link asks for an example called "${request.name}", but there is none by that name.`);
       }
