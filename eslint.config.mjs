@@ -38,6 +38,8 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // Playwright fixtures use a function named `use`, which is not a React hook.
+  { files: ['e2e/**/*.ts'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
   // lib/ is framework-free: no React, no Next, no UI components (STYLE.md).
   {
     files: ['lib/**/*.ts'],
@@ -51,7 +53,10 @@ const config = [
           ],
           patterns: [
             { group: ['next', 'next/*'], message: 'lib/ is framework-free.' },
-            { group: ['@/components', '@/components/*', '@/app/*'], message: 'lib/ must not import UI code.' },
+            {
+              group: ['@/components', '@/components/*', '@/app/*'],
+              message: 'lib/ must not import UI code.',
+            },
             { group: ['react/*', 'react-dom/*'], message: 'lib/ is framework-free.' },
           ],
         },
@@ -59,7 +64,11 @@ const config = [
     },
   },
   // Only lib/jwks/ may call fetch; every other part of the app sends nothing.
-  { files: ['lib/**/*.ts', 'components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'], ignores: ['lib/jwks/**'], rules: noFetch },
+  {
+    files: ['lib/**/*.ts', 'components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'],
+    ignores: ['lib/jwks/**'],
+    rules: noFetch,
+  },
 ];
 
 export default config;

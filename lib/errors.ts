@@ -39,7 +39,11 @@ export class LensFailure extends Error {
   }
 }
 
-export function fail(code: LensErrorCode, message: string, extra: Omit<LensError, 'code' | 'message'> = {}): never {
+export function fail(
+  code: LensErrorCode,
+  message: string,
+  extra: Omit<LensError, 'code' | 'message'> = {},
+): never {
   throw new LensFailure({ code, message, ...extra });
 }
 

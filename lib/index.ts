@@ -18,6 +18,8 @@ export type { FindingContext, FindingRule } from './findings';
 export { decodeBase64url, encodeBase64url, encodeBase64urlText, bytesToText } from './token/base64url';
 export { parseStrictJson, prettyJson } from './token/json';
 export { cleanInput } from './token/clean';
+export { EXAMPLE_CATALOG, EXAMPLES, loadExample } from './examples';
+export type { ExampleToken } from './examples';
 
 // ---- Key import (issue 3): secret, PEM, certificate, JWK, JWKS → normalised public keys ----
 export { importVerificationKey, clearKeyImportCache, SECRET_ENCODINGS, EC_CURVES } from './keys/import';

@@ -28,15 +28,27 @@ export const FINDING_RULES: readonly FindingRule[] = Object.freeze([
 const ORDER = { danger: 0, warning: 1, info: 2 } as const;
 
 /** Runs every rule; a rule that throws is reported, never allowed to break decoding. */
-export function findingsFor(context: FindingContext, rules: readonly FindingRule[] = FINDING_RULES): Finding[] {
+export function findingsFor(
+  context: FindingContext,
+  rules: readonly FindingRule[] = FINDING_RULES,
+): Finding[] {
   const out: Finding[] = [];
   for (const rule of rules) {
     try {
       for (const f of rule.check(context)) {
-        out.push({ id: rule.id, severity: f.severity ?? rule.severity, message: f.message, ...(f.path ? { path: f.path } : {}) });
+        out.push({
+          id: rule.id,
+          severity: f.severity ?? rule.severity,
+          message: f.message,
+          ...(f.path ? { path: f.path } : {}),
+        });
       }
     } catch (err) {
-      out.push({ id: 'rule-failed', severity: 'info', message: `The check "${rule.id}" could not run: ${String(err)}` });
+      out.push({
+        id: 'rule-failed',
+        severity: 'info',
+        message: `The check "${rule.id}" could not run: ${String(err)}`,
+      });
     }
   }
   return out.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);

@@ -13,7 +13,8 @@ export const timestampMilliseconds: FindingRule = {
     if (!claims) return [];
     return TIME_CLAIMS.flatMap((name) => {
       const value = Object.prototype.hasOwnProperty.call(claims, name) ? claims[name] : undefined;
-      if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) < MILLISECONDS_THRESHOLD) return [];
+      if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) < MILLISECONDS_THRESHOLD)
+        return [];
       const asSeconds = new Date(value);
       const readable = Number.isNaN(asSeconds.getTime()) ? 'an impossible date' : asSeconds.toISOString();
       return [

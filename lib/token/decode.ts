@@ -1,7 +1,15 @@
 import { fail, toLensError, type TokenPart } from '../errors';
 import { findingsFor } from '../findings';
 import type { FindingContext } from '../findings/rule';
-import type { DecodeResult, DecodedOk, Finding, JwsSignatureEntry, NumberNote, TokenFormat, TokenPartSpan } from '../types';
+import type {
+  DecodeResult,
+  DecodedOk,
+  Finding,
+  JwsSignatureEntry,
+  NumberNote,
+  TokenFormat,
+  TokenPartSpan,
+} from '../types';
 import { bytesToText, decodeBase64url, type NonCanonicalIssue } from './base64url';
 import { cleanInput } from './clean';
 import { parseStrictJson, prettyJson, type StrictJsonOk } from './json';
@@ -21,8 +29,6 @@ interface Collected {
   nonCanonical: { part: string; issues: NonCanonicalIssue[] }[];
   payloadJsonError?: string;
 }
-
-const SEGMENT_NAMES: Record<number, string> = { 3: 'a signed JWT (JWS)', 5: 'an encrypted JWT (JWE)' };
 
 /** Decodes any token people paste. Synchronous and never throws (STYLE.md: results, not exceptions). */
 export function decodeToken(input: string, options: DecodeOptions = {}): DecodeResult {
@@ -47,7 +53,8 @@ export function decodeToken(input: string, options: DecodeOptions = {}): DecodeR
         message: `The input was cleaned before decoding: ${cleaned.steps.join('; ')}.`,
       });
     }
-    if (token.length === 0) fail('empty-input', 'Paste a token to decode it. Nothing is sent anywhere.', { part: 'token' });
+    if (token.length === 0)
+      fail('empty-input', 'Paste a token to decode it. Nothing is sent anywhere.', { part: 'token' });
     const result = token.startsWith('{')
       ? decodeJsonSerialization(token, now)
       : token.includes('~')
@@ -71,17 +78,23 @@ function decodeCompact(token: string, now: Date): DecodedOk {
       : count === 2 || count === 4
         ? `Did the token get cut off when you copied it? ${count === 2 ? 'A JWS has 3 segments' : 'A JWE has 5 segments'}.`
         : 'A JWS has 3 segments and a JWE has 5.';
-  fail('segment-count', `Found ${count} segment${count === 1 ? '' : 's'} separated by dots, but a token has 3 (signed) or 5 (encrypted). ${hint}`, {
-    part: 'token',
-    position: count === 2 || count === 4 ? token.length : undefined,
-  });
+  fail(
+    'segment-count',
+    `Found ${count} segment${count === 1 ? '' : 's'} separated by dots, but a token has 3 (signed) or 5 (encrypted). ${hint}`,
+    {
+      part: 'token',
+      position: count === 2 || count === 4 ? token.length : undefined,
+    },
+  );
 }
 
 function decodeCompactJws(token: string, [h, p, s]: [string, string, string], now: Date): DecodedOk {
   const collected: Collected = { duplicates: [], bigNumbers: [], nonCanonical: [] };
   const header = decodeHeader(h, 0, collected);
   const unencoded = header.value.b64 === false; // RFC 7797
-  const payload = unencoded ? { text: p, json: readPayloadJson(p, collected) } : decodePayload(p, h.length + 1, collected);
+  const payload = unencoded
+    ? { text: p, json: readPayloadJson(p, collected) }
+    : decodePayload(p, h.length + 1, collected);
   const sigOffset = h.length + p.length + 2;
   if (s.length > 0) decodeSegment(s, 'signature', 'signature', sigOffset, collected);
   const format: TokenFormat = isNone(header.value.alg) ? 'unsecured' : 'jws';
@@ -99,7 +112,11 @@ function decodeCompactJws(token: string, [h, p, s]: [string, string, string], no
     header,
     payload,
     segments: { header: h, payload: p, signature: s },
-    parts: spans([['header', h], ['payload', p], ['signature', s]]),
+    parts: spans([
+      ['header', h],
+      ['payload', p],
+      ['signature', s],
+    ]),
     token,
     collected,
     now,
@@ -123,7 +140,11 @@ function decodeCompactJwe(token: string, segments: string[], now: Date): Decoded
     if (segment.length > 0) decodeSegment(segment, 'payload', label, offset, collected);
     offset += segment.length + 1;
   }
-  if (ct.length === 0) fail('empty-segment', 'The ciphertext (4th segment) of this JWE is empty. Did the token get cut off?', { part: 'payload', position: h.length + ek.length + iv.length + 3 });
+  if (ct.length === 0)
+    fail('empty-segment', 'The ciphertext (4th segment) of this JWE is empty. Did the token get cut off?', {
+      part: 'payload',
+      position: h.length + ek.length + iv.length + 3,
+    });
   const alg = String(header.value.alg ?? '(missing)');
   const enc = String(header.value.enc ?? '(missing)');
   return finish({
@@ -131,7 +152,13 @@ function decodeCompactJwe(token: string, segments: string[], now: Date): Decoded
     header,
     payload: undefined,
     segments: { header: h, payload: ct, signature: tag, encryptedKey: ek, iv, ciphertext: ct, tag },
-    parts: spans([['header', h], ['encrypted-key', ek], ['iv', iv], ['ciphertext', ct], ['tag', tag]]),
+    parts: spans([
+      ['header', h],
+      ['encrypted-key', ek],
+      ['iv', iv],
+      ['ciphertext', ct],
+      ['tag', tag],
+    ]),
     token,
     collected,
     now,
@@ -149,33 +176,67 @@ function decodeCompactJwe(token: string, segments: string[], now: Date): Decoded
 function decodeJsonSerialization(token: string, now: Date): DecodedOk {
   const parsed = parseStrictJson(token, 'token');
   if (!parsed.ok) {
-    fail('invalid-json-serialization', `The input starts with "{" but is not valid JSON: ${parsed.message}.${parsed.unexpectedEnd ? ' Did it get cut off?' : ''}`, {
-      part: 'token',
-      position: parsed.position,
-    });
+    fail(
+      'invalid-json-serialization',
+      `The input starts with "{" but is not valid JSON: ${parsed.message}.${parsed.unexpectedEnd ? ' Did it get cut off?' : ''}`,
+      {
+        part: 'token',
+        position: parsed.position,
+      },
+    );
   }
   const obj = parsed.value;
-  if (!isObject(obj)) fail('invalid-json-serialization', 'The JSON is not an object, so it is not a JWS or JWE JSON serialization.', { part: 'token' });
+  if (!isObject(obj))
+    fail(
+      'invalid-json-serialization',
+      'The JSON is not an object, so it is not a JWS or JWE JSON serialization.',
+      { part: 'token' },
+    );
   const collected: Collected = { duplicates: [...parsed.duplicates], bigNumbers: [], nonCanonical: [] };
   if ('ciphertext' in obj) return decodeJweJson(token, obj, collected, now);
   if (!('signatures' in obj) && !('signature' in obj)) {
-    fail('invalid-json-serialization', 'This JSON has neither "signature"/"signatures" (JWS, RFC 7515 §7.2) nor "ciphertext" (JWE, RFC 7516 §7.2), so it is not a JOSE JSON serialization. Paste the token itself.', { part: 'token' });
+    fail(
+      'invalid-json-serialization',
+      'This JSON has neither "signature"/"signatures" (JWS, RFC 7515 §7.2) nor "ciphertext" (JWE, RFC 7516 §7.2), so it is not a JOSE JSON serialization. Paste the token itself.',
+      { part: 'token' },
+    );
   }
   const general = Array.isArray(obj.signatures);
   const rawSignatures = general ? (obj.signatures as unknown[]) : [obj];
-  if (general && 'signature' in obj) fail('invalid-json-serialization', 'The JSON has both "signatures" and "signature"; RFC 7515 §7.2.1 allows only one form.', { part: 'token' });
-  if (rawSignatures.length === 0) fail('invalid-json-serialization', 'The "signatures" array is empty: there is nothing to verify.', { part: 'signature' });
-  if (typeof obj.payload !== 'string') fail('invalid-json-serialization', '"payload" must be a base64url string (RFC 7515 §7.2.1).', { part: 'payload' });
+  if (general && 'signature' in obj)
+    fail(
+      'invalid-json-serialization',
+      'The JSON has both "signatures" and "signature"; RFC 7515 §7.2.1 allows only one form.',
+      { part: 'token' },
+    );
+  if (rawSignatures.length === 0)
+    fail('invalid-json-serialization', 'The "signatures" array is empty: there is nothing to verify.', {
+      part: 'signature',
+    });
+  if (typeof obj.payload !== 'string')
+    fail('invalid-json-serialization', '"payload" must be a base64url string (RFC 7515 §7.2.1).', {
+      part: 'payload',
+    });
 
   const signatures: JwsSignatureEntry[] = rawSignatures.map((entry, index) => {
     const where = general ? `signature ${index + 1}` : 'signature';
-    if (!isObject(entry)) fail('invalid-json-serialization', `The ${where} entry is not an object.`, { part: 'signature' });
+    if (!isObject(entry))
+      fail('invalid-json-serialization', `The ${where} entry is not an object.`, { part: 'signature' });
     const prot = entry.protected;
-    if (prot !== undefined && typeof prot !== 'string') fail('invalid-json-serialization', `"protected" of the ${where} must be a base64url string.`, { part: 'header' });
+    if (prot !== undefined && typeof prot !== 'string')
+      fail('invalid-json-serialization', `"protected" of the ${where} must be a base64url string.`, {
+        part: 'header',
+      });
     const sig = entry.signature;
-    if (typeof sig !== 'string') fail('invalid-json-serialization', `The ${where} has no "signature" string.`, { part: 'signature' });
-    const protectedHeader = prot ? decodeHeader(prot, undefined, collected, `protected header of ${where}`).value : {};
-    if (entry.header !== undefined && !isObject(entry.header)) fail('invalid-json-serialization', `"header" of the ${where} must be a JSON object.`, { part: 'header' });
+    if (typeof sig !== 'string')
+      fail('invalid-json-serialization', `The ${where} has no "signature" string.`, { part: 'signature' });
+    const protectedHeader = prot
+      ? decodeHeader(prot, undefined, collected, `protected header of ${where}`).value
+      : {};
+    if (entry.header !== undefined && !isObject(entry.header))
+      fail('invalid-json-serialization', `"header" of the ${where} must be a JSON object.`, {
+        part: 'header',
+      });
     if (sig.length > 0) decodeSegment(sig, 'signature', `${where}`, undefined, collected);
     return {
       protected: protectedHeader,
@@ -185,9 +246,14 @@ function decodeJsonSerialization(token: string, now: Date): DecodedOk {
   });
   const first = signatures[0]!;
   const firstProt = first.segments.protected;
-  const header = firstProt ? decodeHeader(firstProt, undefined, { duplicates: [], bigNumbers: [], nonCanonical: [] }) : { value: {}, json: '{}' };
+  const header = firstProt
+    ? decodeHeader(firstProt, undefined, { duplicates: [], bigNumbers: [], nonCanonical: [] })
+    : { value: {}, json: '{}' };
   const payloadText = obj.payload as string;
-  const payload = header.value.b64 === false ? { text: payloadText, json: readPayloadJson(payloadText, collected) } : decodePayload(payloadText, undefined, collected);
+  const payload =
+    header.value.b64 === false
+      ? { text: payloadText, json: readPayloadJson(payloadText, collected) }
+      : decodePayload(payloadText, undefined, collected);
   return finish({
     format: 'jws-json',
     header,
@@ -203,18 +269,33 @@ function decodeJsonSerialization(token: string, now: Date): DecodedOk {
   });
 }
 
-function decodeJweJson(token: string, obj: Record<string, unknown>, collected: Collected, now: Date): DecodedOk {
+function decodeJweJson(
+  token: string,
+  obj: Record<string, unknown>,
+  collected: Collected,
+  now: Date,
+): DecodedOk {
   const prot = obj.protected;
-  if (prot !== undefined && typeof prot !== 'string') fail('invalid-json-serialization', '"protected" must be a base64url string (RFC 7516 §7.2.1).', { part: 'header' });
-  if (typeof obj.ciphertext !== 'string') fail('invalid-json-serialization', '"ciphertext" must be a base64url string.', { part: 'payload' });
-  const header = prot ? decodeHeader(prot, undefined, collected) : { value: {} as Record<string, unknown>, json: '{}' };
+  if (prot !== undefined && typeof prot !== 'string')
+    fail('invalid-json-serialization', '"protected" must be a base64url string (RFC 7516 §7.2.1).', {
+      part: 'header',
+    });
+  if (typeof obj.ciphertext !== 'string')
+    fail('invalid-json-serialization', '"ciphertext" must be a base64url string.', { part: 'payload' });
+  const header = prot
+    ? decodeHeader(prot, undefined, collected)
+    : { value: {} as Record<string, unknown>, json: '{}' };
   decodeSegment(obj.ciphertext as string, 'payload', 'ciphertext', undefined, collected);
   const general = Array.isArray(obj.recipients);
   return finish({
     format: 'jwe',
     header,
     payload: undefined,
-    segments: { header: prot ?? '', payload: obj.ciphertext as string, signature: typeof obj.tag === 'string' ? obj.tag : '' },
+    segments: {
+      header: prot ?? '',
+      payload: obj.ciphertext as string,
+      signature: typeof obj.tag === 'string' ? obj.tag : '',
+    },
     parts: [{ kind: 'json', text: token }],
     token,
     collected,
@@ -237,21 +318,34 @@ function decodeSdJwt(token: string, now: Date): DecodedOk {
   const disclosures = pieces.slice(1, -1);
   const jwtSegments = issuerJwt.split('.');
   if (jwtSegments.length !== 3) {
-    fail('invalid-sd-jwt', `This looks like an SD-JWT (it contains "~"), but the issuer-signed JWT before the first "~" has ${jwtSegments.length} segment${jwtSegments.length === 1 ? '' : 's'} instead of 3.`, { part: 'token', position: 0 });
+    fail(
+      'invalid-sd-jwt',
+      `This looks like an SD-JWT (it contains "~"), but the issuer-signed JWT before the first "~" has ${jwtSegments.length} segment${jwtSegments.length === 1 ? '' : 's'} instead of 3.`,
+      { part: 'token', position: 0 },
+    );
   }
   const base = decodeCompactJws(issuerJwt, jwtSegments as [string, string, string], now);
   let offset = issuerJwt.length + 1;
   const collected: Collected = { duplicates: [], bigNumbers: [], nonCanonical: [] };
   const segmentMap: Record<string, string> = {};
   disclosures.forEach((d, index) => {
-    if (d.length === 0) fail('invalid-sd-jwt', `Disclosure ${index + 1} is empty ("~~"). An SD-JWT separates each disclosure by a single "~".`, { part: 'payload', position: offset });
+    if (d.length === 0)
+      fail(
+        'invalid-sd-jwt',
+        `Disclosure ${index + 1} is empty ("~~"). An SD-JWT separates each disclosure by a single "~".`,
+        { part: 'payload', position: offset },
+      );
     decodeSegment(d, 'payload', `disclosure ${index + 1}`, offset, collected);
     segmentMap[`disclosure${index + 1}`] = d;
     offset += d.length + 1;
   });
   if (last.length > 0) {
     if (last.split('.').length !== 3) {
-      fail('invalid-sd-jwt', `The part after the last "~" should be a key-binding JWT with 3 segments, but it has ${last.split('.').length}. If there is no key binding, the SD-JWT must end with "~".`, { part: 'token', position: offset });
+      fail(
+        'invalid-sd-jwt',
+        `The part after the last "~" should be a key-binding JWT with 3 segments, but it has ${last.split('.').length}. If there is no key binding, the SD-JWT must end with "~".`,
+        { part: 'token', position: offset },
+      );
     }
     segmentMap.kb = last;
   }
@@ -279,41 +373,84 @@ function decodeSdJwt(token: string, now: Date): DecodedOk {
 
 // ---- parts ----------------------------------------------------------------
 
-function decodeSegment(segment: string, part: TokenPart, label: string, offset: number | undefined, collected: Collected): Uint8Array {
+function decodeSegment(
+  segment: string,
+  part: TokenPart,
+  label: string,
+  offset: number | undefined,
+  collected: Collected,
+): Uint8Array {
   const decoded = decodeBase64url(segment);
   if (!decoded.ok) {
     const at = offset === undefined ? undefined : offset + decoded.position;
     const where = at === undefined ? '' : ` (character ${at + 1} of the token)`;
     if (decoded.reason === 'invalid-char') {
       const shown = JSON.stringify(decoded.char);
-      fail('invalid-base64url', `The ${label} contains ${shown} at position ${decoded.position + 1}${where}, which is not a base64url character (A–Z, a–z, 0–9, "-", "_").`, { part, position: at });
+      fail(
+        'invalid-base64url',
+        `The ${label} contains ${shown} at position ${decoded.position + 1}${where}, which is not a base64url character (A–Z, a–z, 0–9, "-", "_").`,
+        { part, position: at },
+      );
     }
-    fail('truncated', `The ${label} is ${segment.length} characters long, which no base64url text can be. Did the token get cut off when you copied it?`, { part, position: at === undefined ? undefined : offset! + segment.length });
+    fail(
+      'truncated',
+      `The ${label} is ${segment.length} characters long, which no base64url text can be. Did the token get cut off when you copied it?`,
+      { part, position: at === undefined ? undefined : offset! + segment.length },
+    );
   }
   if (decoded.issues.length > 0) collected.nonCanonical.push({ part: label, issues: decoded.issues });
   return decoded.bytes;
 }
 
-function decodeHeader(segment: string, offset: number | undefined, collected: Collected, label = 'header'): { value: Record<string, unknown>; json: string } {
-  if (segment.length === 0) fail('empty-segment', `The ${label} is empty. Every JWS and JWE starts with a base64url-encoded JSON header.`, { part: 'header', position: offset });
+function decodeHeader(
+  segment: string,
+  offset: number | undefined,
+  collected: Collected,
+  label = 'header',
+): { value: Record<string, unknown>; json: string } {
+  if (segment.length === 0)
+    fail(
+      'empty-segment',
+      `The ${label} is empty. Every JWS and JWE starts with a base64url-encoded JSON header.`,
+      { part: 'header', position: offset },
+    );
   const bytes = decodeSegment(segment, 'header', label, offset, collected);
   const { text, valid } = bytesToText(bytes);
-  if (!valid) fail('invalid-utf8', `The ${label} decodes to bytes that are not UTF-8 text, so it cannot be JSON. Is this really a JWT?`, { part: 'header', position: offset });
+  if (!valid)
+    fail(
+      'invalid-utf8',
+      `The ${label} decodes to bytes that are not UTF-8 text, so it cannot be JSON. Is this really a JWT?`,
+      { part: 'header', position: offset },
+    );
   const parsed = parseStrictJson(text, 'header');
   if (!parsed.ok) {
-    if (parsed.tooDeep) fail('too-deep', `The ${label} is nested too deeply (${parsed.message}).`, { part: 'header' });
+    if (parsed.tooDeep)
+      fail('too-deep', `The ${label} is nested too deeply (${parsed.message}).`, { part: 'header' });
     const cut = parsed.unexpectedEnd ? ' Did the token get cut off when you copied it?' : '';
-    fail(parsed.unexpectedEnd ? 'truncated' : 'header-not-json', `The ${label} is not valid JSON: ${parsed.message}.${cut}`, { part: 'header', position: offset });
+    fail(
+      parsed.unexpectedEnd ? 'truncated' : 'header-not-json',
+      `The ${label} is not valid JSON: ${parsed.message}.${cut}`,
+      { part: 'header', position: offset },
+    );
   }
   if (!isObject(parsed.value)) {
-    fail('header-not-object', `The ${label} is JSON but not an object (it is ${describeJsonType(parsed.value)}). A JOSE header must be a JSON object such as {"alg":"HS256"}.`, { part: 'header', position: offset });
+    fail(
+      'header-not-object',
+      `The ${label} is JSON but not an object (it is ${describeJsonType(parsed.value)}). A JOSE header must be a JSON object such as {"alg":"HS256"}.`,
+      { part: 'header', position: offset },
+    );
   }
   collect(collected, parsed);
   return { value: parsed.value, json: prettyJson(text) };
 }
 
-function decodePayload(segment: string, offset: number | undefined, collected: Collected): { text: string; json?: StrictJsonOk; binary?: boolean } {
-  const bytes = segment.length === 0 ? new Uint8Array() : decodeSegment(segment, 'payload', 'payload', offset, collected);
+function decodePayload(
+  segment: string,
+  offset: number | undefined,
+  collected: Collected,
+): { text: string; json?: StrictJsonOk; binary?: boolean } {
+  const bytes =
+    segment.length === 0 ? new Uint8Array() : decodeSegment(segment, 'payload', 'payload', offset, collected);
   const { text, valid } = bytesToText(bytes);
   if (!valid) return { text, binary: true };
   return { text, json: readPayloadJson(text, collected) };
@@ -326,7 +463,8 @@ function readPayloadJson(text: string, collected: Collected): StrictJsonOk | und
     collect(collected, parsed);
     return parsed;
   }
-  if (/^\s*[{[]/.test(text)) collected.payloadJsonError = `${parsed.message}${parsed.unexpectedEnd ? ' (did the token get cut off?)' : ''}`;
+  if (/^\s*[{[]/.test(text))
+    collected.payloadJsonError = `${parsed.message}${parsed.unexpectedEnd ? ' (did the token get cut off?)' : ''}`;
   return undefined;
 }
 
@@ -374,7 +512,12 @@ function finish(input: FinishInput): DecodedOk {
     });
   }
   if (payload?.binary) {
-    findings.push({ id: 'payload-binary', severity: 'info', path: 'payload', message: 'The payload is binary data, not UTF-8 text; undecodable bytes are shown as "�".' });
+    findings.push({
+      id: 'payload-binary',
+      severity: 'info',
+      path: 'payload',
+      message: 'The payload is binary data, not UTF-8 text; undecodable bytes are shown as "�".',
+    });
   }
   return {
     ok: true,
@@ -385,7 +528,9 @@ function finish(input: FinishInput): DecodedOk {
     findings: [...input.extra, ...findings],
     token: input.token,
     headerJson: input.header.json,
-    ...(payload === undefined ? {} : { payloadJson: payloadIsJson ? prettyJson(payload.text) : payload.text }),
+    ...(payload === undefined
+      ? {}
+      : { payloadJson: payloadIsJson ? prettyJson(payload.text) : payload.text }),
     payloadIsJson,
     bigNumbers: collected.bigNumbers,
     parts: input.parts,

@@ -67,8 +67,7 @@ function parse(text: string, rootPath: string): StrictJsonOk {
   const stack: Frame[] = [];
   let i = 0;
 
-  const describe = (at: number) =>
-    at >= n ? 'the end of the text' : `"${text[at]}" at character ${at + 1}`;
+  const describe = (at: number) => (at >= n ? 'the end of the text' : `"${text[at]}" at character ${at + 1}`);
   const syntax = (message: string, at = i): never => {
     throw new JsonSyntax(at, message, at >= n);
   };
@@ -103,7 +102,16 @@ function parse(text: string, rootPath: string): StrictJsonOk {
         out += text.slice(chunk, i);
         const e = text[i + 1];
         if (e === undefined) syntax('unterminated string', n);
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         if (e! in simple) {
           out += simple[e!];
           i += 2;
@@ -160,12 +168,18 @@ function parse(text: string, rootPath: string): StrictJsonOk {
       duplicates.push(childPath(frame.path, frame.key));
     }
     // defineProperty, not assignment: "__proto__" must stay an ordinary own member.
-    Object.defineProperty(frame.value, frame.key, { value, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(frame.value, frame.key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
   };
 
   const readKey = (frame: Extract<Frame, { kind: 'object' }>) => {
     skipWs();
-    if (text[i] !== '"') syntax(i >= n ? 'unexpected end' : `expected a member name but found ${describe(i)}`);
+    if (text[i] !== '"')
+      syntax(i >= n ? 'unexpected end' : `expected a member name but found ${describe(i)}`);
     frame.key = parseString();
     skipWs();
     if (text[i] !== ':') syntax(i >= n ? 'unexpected end' : `expected ":" but found ${describe(i)}`);

@@ -1,0 +1,124 @@
+'use client';
+
+import { useMemo } from 'react';
+import { Badge } from '@/components/ui/Badge';
+import { CopyButton } from '@/components/ui/CopyButton';
+import { Panel } from '@/components/ui/Panel';
+import { decodeToken, type DecodeResult, type DecodedOk } from '@/lib';
+import { ColoredToken, TokenWithErrorMark } from './ColoredToken';
+import { FindingsList } from './FindingsList';
+import { JsonView } from './JsonView';
+import { TokenInput } from './TokenInput';
+
+export interface DecoderProps {
+  token: string;
+  onTokenChange: (token: string) => void;
+  keyText: string;
+  onKeyTextChange: (key: string) => void;
+  onLoadExample: (name: string) => void;
+}
+
+const FORMAT_LABEL: Record<DecodedOk['format'], string> = {
+  jws: 'Signed JWT (JWS)',
+  unsecured: 'Unsecured JWT (alg none)',
+  jwe: 'Encrypted (JWE)',
+  'jws-json': 'JWS JSON serialization',
+  'sd-jwt': 'SD-JWT',
+};
+
+const PART_NAME = { token: 'Token', header: 'Header', payload: 'Payload', signature: 'Signature' } as const;
+
+/** The Decode tab's root: owns nothing but derived state; the token lives in the app shell. */
+export function Decoder({ token, onTokenChange, onLoadExample }: DecoderProps) {
+  const decoded: DecodeResult | undefined = useMemo(
+    () => (token.trim() ? decodeToken(token) : undefined),
+    [token],
+  );
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <div className="flex min-w-0 flex-col gap-4">
+        <TokenInput
+          value={token}
+          onChange={onTokenChange}
+          onLoadExample={onLoadExample}
+          onClear={() => onTokenChange('')}
+        />
+        {decoded?.ok ? <TokenParts decoded={decoded} /> : null}
+        {decoded && !decoded.ok ? (
+          <div
+            role="alert"
+            className="rounded-lg border border-[var(--danger)] bg-[var(--panel)] p-3 text-sm"
+            data-error-code={decoded.error.code}
+          >
+            <p className="font-semibold text-[var(--danger)]">
+              {PART_NAME[decoded.error.part ?? 'token']}: could not decode
+              {decoded.error.position !== undefined ? ` (character ${decoded.error.position + 1})` : ''}
+            </p>
+            <p className="mt-1 break-words">{decoded.error.message}</p>
+            {decoded.token !== undefined && decoded.error.position !== undefined ? (
+              <TokenWithErrorMark token={decoded.token} position={decoded.error.position} />
+            ) : null}
+          </div>
+        ) : null}
+        {decoded ? <FindingsList findings={decoded.findings} /> : null}
+      </div>
+      <div className="flex min-w-0 flex-col gap-4">
+        <Panel
+          label="Header"
+          actions={
+            decoded?.ok ? (
+              <>
+                <Badge>{FORMAT_LABEL[decoded.format]}</Badge>
+                <CopyButton text={decoded.headerJson} label="Copy header" />
+              </>
+            ) : null
+          }
+        >
+          {decoded?.ok ? (
+            <JsonView text={decoded.headerJson} label="Decoded header" json />
+          ) : (
+            <EmptyHint text="The decoded header appears here." />
+          )}
+        </Panel>
+        <Panel
+          label="Payload"
+          actions={
+            decoded?.ok && decoded.payloadJson !== undefined ? (
+              <CopyButton text={decoded.payloadJson} label="Copy payload" />
+            ) : null
+          }
+        >
+          {decoded?.ok ? (
+            decoded.payloadJson !== undefined ? (
+              <JsonView text={decoded.payloadJson} label="Decoded payload" json={decoded.payloadIsJson} />
+            ) : (
+              <EmptyHint text="The payload is encrypted. Decrypting it needs the key." />
+            )
+          ) : (
+            <EmptyHint text="The decoded payload appears here." />
+          )}
+        </Panel>
+      </div>
+    </div>
+  );
+}
+
+function EmptyHint({ text }: { text: string }) {
+  return <p className="text-sm text-[var(--muted)]">{text}</p>;
+}
+
+function TokenParts({ decoded }: { decoded: DecodedOk }) {
+  const segs = decoded.segments;
+  return (
+    <div className="rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3">
+      <ColoredToken parts={decoded.parts} />
+      <div className="mt-2 flex flex-wrap gap-2">
+        <CopyButton text={decoded.token} label="Copy token" />
+        {segs.header ? <CopyButton text={segs.header} label="Copy header segment" /> : null}
+        {segs.payload ? <CopyButton text={segs.payload} label="Copy payload segment" /> : null}
+        {segs.signature ? <CopyButton text={segs.signature} label="Copy signature segment" /> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+'use client';
+
+// Loaded only through next/dynamic with ssr: false. Monaco comes from our own bundle:
+// loader.config({ monaco }) stops @monaco-editor/react from fetching it from a CDN.
+import Editor, { loader } from '@monaco-editor/react';
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/register.all';
+import 'monaco-editor/languages/features/json/register';
+import { useEffect, useState } from 'react';
+
+type MonacoEnv = { getWorker(workerId: string, label: string): Worker };
+
+(self as unknown as { MonacoEnvironment: MonacoEnv }).MonacoEnvironment = {
+  getWorker(_workerId, label) {
+    if (label === 'json') return new Worker(new URL('./json.worker.ts', import.meta.url), { type: 'module' });
+    return new Worker(new URL('./editor.worker.ts', import.meta.url), { type: 'module' });
+  },
+};
+loader.config({ monaco });
+
+export interface MonacoJsonEditorProps {
+  value: string;
+  label: string;
+  readOnly?: boolean;
+  onChange?: (value: string) => void;
+  onReady?: () => void;
+  height?: string;
+}
+
+function prefersDark(): boolean {
+  const root = document.documentElement;
+  if (root.classList.contains('dark')) return true;
+  if (root.classList.contains('light')) return false;
+  return window.matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+export default function MonacoJsonEditor({
+  value,
+  label,
+  readOnly = false,
+  onChange,
+  onReady,
+  height,
+}: MonacoJsonEditorProps) {
+  // Client-only module (next/dynamic, ssr: false), so reading the DOM in the initializer is safe.
+  const [dark, setDark] = useState(prefersDark);
+  useEffect(() => {
+    const observer = new MutationObserver(() => setDark(prefersDark()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+    return () => observer.disconnect();
+  }, []);
+  const lines = value.split('\n').length;
+  const auto = `${Math.min(Math.max(lines, 3), 30) * 19 + 12}px`;
+  return (
+    <Editor
+      height={height ?? auto}
+      language="json"
+      value={value}
+      theme={dark ? 'vs-dark' : 'vs'}
+      onChange={(v) => onChange?.(v ?? '')}
+      onMount={() => onReady?.()}
+      loading={null}
+      options={{
+        readOnly,
+        ariaLabel: label,
+        minimap: { enabled: false },
+        folding: true,
+        lineNumbers: 'off',
+        scrollBeyondLastLine: false,
+        wordWrap: 'on',
+        fontSize: 13,
+        renderLineHighlight: 'none',
+        automaticLayout: true,
+        tabSize: 2,
+        contextmenu: false,
+        links: false,
+      }}
+    />
+  );
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from '@playwright/test';
+// @ts-expect-error -- plain ESM helper shared with scripts/ensure-browser.mjs
+import { CHROMIUM_ARGS, findChromium } from './scripts/browser-path.mjs';
+
+const APP_PORT = Number(process.env.E2E_PORT ?? 4173);
+const browser = (findChromium as () => { path: string } | undefined)();
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    browserName: 'chromium',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      ...(browser ? { executablePath: browser.path } : {}),
+      args: CHROMIUM_ARGS as string[],
+    },
+  },
+  webServer: [
+    {
+      // The built static export, exactly as `npm start` serves it.
+      command: `node scripts/serve.mjs out`,
+      env: { PORT: String(APP_PORT), HOST: '127.0.0.1' },
+      url: `http://127.0.0.1:${APP_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
+});
