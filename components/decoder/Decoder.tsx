@@ -8,6 +8,7 @@ import { decodeToken, type DecodeResult, type DecodedOk } from '@/lib';
 import { ColoredToken, TokenWithErrorMark } from './ColoredToken';
 import { FindingsList } from './FindingsList';
 import { JsonView } from './JsonView';
+import { Verifier } from '@/components/verifier/Verifier';
 import { TokenInput } from './TokenInput';
 
 export interface DecoderProps {
@@ -29,7 +30,7 @@ const FORMAT_LABEL: Record<DecodedOk['format'], string> = {
 const PART_NAME = { token: 'Token', header: 'Header', payload: 'Payload', signature: 'Signature' } as const;
 
 /** The Decode tab's root: owns nothing but derived state; the token lives in the app shell. */
-export function Decoder({ token, onTokenChange, onLoadExample }: DecoderProps) {
+export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoadExample }: DecoderProps) {
   const decoded: DecodeResult | undefined = useMemo(
     () => (token.trim() ? decodeToken(token) : undefined),
     [token],
@@ -61,6 +62,7 @@ export function Decoder({ token, onTokenChange, onLoadExample }: DecoderProps) {
             ) : null}
           </div>
         ) : null}
+        <Verifier token={token} decoded={decoded} keyText={keyText} onKeyTextChange={onKeyTextChange} />
         {decoded ? <FindingsList findings={decoded.findings} /> : null}
       </div>
       <div className="flex min-w-0 flex-col gap-4">
