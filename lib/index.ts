@@ -43,7 +43,53 @@ export { WELL_KNOWN_JWT_SECRETS } from './keys/well-known-secrets';
 // ---- Signature verification and claim checks (issue 3) ----
 export { verifyToken } from './verify/verify';
 export type { VerifyOptions, VerifyResult, VerifiedKey, SignatureReport } from './verify/verify';
-export { checkClaims, formatDuration } from './verify/claims';
+export { checkClaims } from './verify/claims';
 export type { ClaimCheck, ClaimExpectations } from './verify/claims';
 export { JWS_ALGORITHMS, UNSUPPORTED_ALGORITHMS, jwsAlgorithm } from './verify/algorithms';
 export type { JwsAlgorithm } from './verify/algorithms';
+
+// ---- Claims inspector and expiry countdown (issue 4) ----
+export {
+  ALGORITHMS,
+  CLAIMS,
+  HEADER_PARAMETERS,
+  algorithmInfo,
+  claimEntries,
+  claimPatternFor,
+  headerParameterInfo,
+} from './claims-registry';
+export type {
+  AlgorithmInfo,
+  ClaimDisplay,
+  ClaimInfo,
+  ClaimPatternInfo,
+  ClaimValueType,
+  HeaderParameterInfo,
+  SpecRef,
+  Vendor,
+} from './claims-registry';
+export {
+  classifyToken,
+  claimRows,
+  expiryState,
+  formatDuration,
+  formatRelative,
+  formatTime,
+  grantsSummary,
+  looksLikeMilliseconds,
+  toSeconds,
+} from './claims';
+export type {
+  ClaimMeaning,
+  ClaimRow,
+  ClaimRowsResult,
+  ExpiryKind,
+  ExpiryState,
+  Grant,
+  GrantsSummary,
+  HeaderRow,
+  TimeFormatOptions,
+  TimeView,
+  TokenClassification,
+  TokenKind,
+} from './claims';

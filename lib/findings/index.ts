@@ -1,13 +1,18 @@
 import type { Finding } from '../types';
 import { algNone } from './alg-none';
+import { audMissing } from './aud-missing';
 import { critUnsupported } from './crit-unsupported';
 import { duplicateMember } from './duplicate-member';
 import { embeddedKey } from './embedded-key';
+import { expBeforeNbf } from './exp-before-nbf';
 import { expMissing } from './exp-missing';
+import { iatFuture } from './iat-future';
 import { kidSuspicious } from './kid-suspicious';
+import { lifetimeLong } from './lifetime-long';
 import { nonCanonicalEncoding } from './non-canonical-encoding';
 import { payloadNotJson } from './payload-not-json';
 import type { FindingContext, FindingRule } from './rule';
+import { sensitiveData } from './sensitive-data';
 import { timestampMilliseconds } from './timestamp-milliseconds';
 
 export type { FindingContext, FindingRule } from './rule';
@@ -23,6 +28,11 @@ export const FINDING_RULES: readonly FindingRule[] = Object.freeze([
   timestampMilliseconds,
   nonCanonicalEncoding,
   payloadNotJson,
+  lifetimeLong,
+  iatFuture,
+  expBeforeNbf,
+  audMissing,
+  sensitiveData,
 ]);
 
 const ORDER = { danger: 0, warning: 1, info: 2 } as const;
