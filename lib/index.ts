@@ -47,7 +47,6 @@ export { checkClaims } from './verify/claims';
 export type { ClaimCheck, ClaimExpectations } from './verify/claims';
 export { JWS_ALGORITHMS, UNSUPPORTED_ALGORITHMS, jwsAlgorithm } from './verify/algorithms';
 export type { JwsAlgorithm } from './verify/algorithms';
-
 // ---- Claims inspector and expiry countdown (issue 4) ----
 export {
   ALGORITHMS,
@@ -93,3 +92,22 @@ export type {
   TokenClassification,
   TokenKind,
 } from './claims';
+// ---- JWE decryption, SD-JWT disclosures and key binding (issue 6) ----
+export { resolveDisclosures, parseDisclosure, DEFAULT_SD_ALG } from './sd-jwt/disclosures';
+export { SUPPORTED_SD_ALGS, isSupportedSdAlg, digestText } from './sd-jwt/hash';
+export { verifyKeyBinding } from './sd-jwt/verify-key-binding';
+export type { KeyBindingOptions, KeyBindingResult, KeyBindingErrorCode } from './sd-jwt/verify-key-binding';
+export type { SdDisclosure, SdDisclosureStatus, SdWithheld, SdKeyBinding, SdJwtInfo } from './types';
+export { decryptToken } from './jwe/decrypt';
+export type { DecryptOptions, DecryptResult } from './jwe/decrypt';
+export { encryptToken } from './jwe/encrypt';
+export type { EncryptOptions, EncryptResult } from './jwe/encrypt';
+export type { JweError, JweErrorCode } from './jwe/jose-errors';
+export type { SecretEncoding as JweSecretEncoding } from './jwe/key-material';
+export {
+  KEY_MANAGEMENT_ALGORITHMS,
+  CONTENT_ENCRYPTION_ALGORITHMS,
+  REFUSED_KEY_MANAGEMENT,
+  MAX_PBES2_COUNT,
+  MAX_DECOMPRESSED_BYTES,
+} from './jwe/algorithms';
