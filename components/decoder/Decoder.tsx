@@ -13,7 +13,9 @@ import { JsonView } from './JsonView';
 import { TokenInput } from './TokenInput';
 
 // Not on the decoder's first screen: its code loads after the page is interactive (issue 8).
-const JwksPanel = dynamic(() => import('@/components/jwks/JwksPanel').then((m) => m.JwksPanel), { ssr: false });
+const JwksPanel = dynamic(() => import('@/components/jwks/JwksPanel').then((m) => m.JwksPanel), {
+  ssr: false,
+});
 
 export interface DecoderProps {
   token: string;
