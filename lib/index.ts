@@ -46,6 +46,7 @@ export {
   claimRows,
   expiryState,
   formatDuration,
+  formatIsoUtc,
   formatRelative,
   formatTime,
   grantsSummary,

@@ -1,6 +1,9 @@
 'use client';
 
 import { useMemo } from 'react';
+import { ClaimsInspector } from '@/components/claims/ClaimsInspector';
+import { ExpiryStatus } from '@/components/claims/ExpiryStatus';
+import { TokenSummary } from '@/components/claims/TokenSummary';
 import { Badge } from '@/components/ui/Badge';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { Panel } from '@/components/ui/Panel';
@@ -61,7 +64,9 @@ export function Decoder({ token, onTokenChange, onLoadExample }: DecoderProps) {
             ) : null}
           </div>
         ) : null}
+        <ExpiryStatus decoded={decoded} />
         {decoded ? <FindingsList findings={decoded.findings} /> : null}
+        <TokenSummary decoded={decoded} />
       </div>
       <div className="flex min-w-0 flex-col gap-4">
         <Panel
@@ -99,6 +104,7 @@ export function Decoder({ token, onTokenChange, onLoadExample }: DecoderProps) {
             <EmptyHint text="The decoded payload appears here." />
           )}
         </Panel>
+        <ClaimsInspector decoded={decoded} />
       </div>
     </div>
   );
