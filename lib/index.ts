@@ -77,6 +77,7 @@ export {
   formatTime,
   grantsSummary,
   looksLikeMilliseconds,
+  readableTimeHint,
   toSeconds,
 } from './claims';
 export type {

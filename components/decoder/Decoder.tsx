@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { ClaimsInspector } from '@/components/claims/ClaimsInspector';
 import { ExpiryStatus } from '@/components/claims/ExpiryStatus';
 import { TokenSummary } from '@/components/claims/TokenSummary';
+import { useTimeHint } from '@/components/claims/useTimeHint';
 import { Badge } from '@/components/ui/Badge';
 import { CopyShareLink } from '@/components/share/CopyShareLink';
 import { CopyButton } from '@/components/ui/CopyButton';
@@ -39,6 +40,7 @@ export function Decoder({ token, onTokenChange, onKeyTextChange, onLoadExample }
     () => (token.trim() ? decodeToken(token) : undefined),
     [token],
   );
+  const timeHint = useTimeHint();
 
   return (
     <div className="flex flex-col gap-4">
@@ -99,7 +101,12 @@ export function Decoder({ token, onTokenChange, onKeyTextChange, onLoadExample }
           >
             {decoded?.ok ? (
               decoded.payloadJson !== undefined ? (
-                <JsonView text={decoded.payloadJson} label="Decoded payload" json={decoded.payloadIsJson} />
+                <JsonView
+                  text={decoded.payloadJson}
+                  label="Decoded payload"
+                  json={decoded.payloadIsJson}
+                  numberHint={timeHint}
+                />
               ) : (
                 <EmptyHint text="The payload is encrypted. Decrypting it needs the key." />
               )
