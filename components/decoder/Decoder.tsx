@@ -2,6 +2,10 @@
 
 import dynamic from 'next/dynamic';
 import { useMemo } from 'react';
+import { ClaimsInspector } from '@/components/claims/ClaimsInspector';
+import { ExpiryStatus } from '@/components/claims/ExpiryStatus';
+import { TokenSummary } from '@/components/claims/TokenSummary';
+import { useTimeHint } from '@/components/claims/useTimeHint';
 import { Badge } from '@/components/ui/Badge';
 import { CopyShareLink } from '@/components/share/CopyShareLink';
 import { CopyButton } from '@/components/ui/CopyButton';
@@ -42,6 +46,7 @@ export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoad
     () => (token.trim() ? decodeToken(token) : undefined),
     [token],
   );
+  const timeHint = useTimeHint();
 
   return (
     <div className="flex flex-col gap-4">
@@ -70,8 +75,10 @@ export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoad
               ) : null}
             </div>
           ) : null}
+          <ExpiryStatus decoded={decoded} />
           <Verifier token={token} decoded={decoded} keyText={keyText} onKeyTextChange={onKeyTextChange} />
           {decoded ? <FindingsList findings={decoded.findings} /> : null}
+          <TokenSummary decoded={decoded} />
         </div>
         <div className="flex min-w-0 flex-col gap-4">
           <Panel
@@ -101,7 +108,12 @@ export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoad
           >
             {decoded?.ok ? (
               decoded.payloadJson !== undefined ? (
-                <JsonView text={decoded.payloadJson} label="Decoded payload" json={decoded.payloadIsJson} />
+                <JsonView
+                  text={decoded.payloadJson}
+                  label="Decoded payload"
+                  json={decoded.payloadIsJson}
+                  numberHint={timeHint}
+                />
               ) : (
                 <EmptyHint text="The payload is encrypted. Decrypting it needs the key." />
               )
@@ -109,6 +121,7 @@ export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoad
               <EmptyHint text="The decoded payload appears here." />
             )}
           </Panel>
+          <ClaimsInspector decoded={decoded} />
         </div>
       </div>
       <JwksPanel token={token} decoded={decoded} onUseKey={onKeyTextChange} />
