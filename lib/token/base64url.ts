@@ -27,8 +27,6 @@ export function decodeBase64url(input: string): Base64urlDecode {
     issues.push('padding');
     if (input.length - end > 2) return { ok: false, reason: 'invalid-length', position: end };
   }
-  if (end % 4 === 1) return { ok: false, reason: 'invalid-length', position: end };
-
   const out = new Uint8Array(Math.floor((end * 3) / 4));
   let sawStandard = false;
   let buffer = 0;
@@ -46,6 +44,8 @@ export function decodeBase64url(input: string): Base64urlDecode {
       out[o++] = (buffer >> bits) & 0xff;
     }
   }
+  // Checked after the characters, so a stray character is reported where it is.
+  if (end % 4 === 1) return { ok: false, reason: 'invalid-length', position: end };
   if (sawStandard) issues.push('standard-alphabet');
   if (bits > 0 && (buffer & ((1 << bits) - 1)) !== 0) issues.push('trailing-bits');
   return { ok: true, bytes: o === out.length ? out : out.subarray(0, o), issues };
