@@ -123,3 +123,49 @@ export { readJwks, readPastedJwks } from './jwks/keys';
 export type { JwksKeyRow, JwksTable } from './jwks/keys';
 export type { KeyRotation, KidMatch } from './jwks/rotation';
 export type { JwksError, JwksErrorCode } from './jwks/errors';
+// ---- Encoder and key tools (issue 6): signing, claim shortcuts, key generation and conversion ----
+export { signToken } from './encode/sign';
+export type {
+  SignInput,
+  SignOptions,
+  SignResult,
+  SignedToken,
+  SignError,
+  SignErrorCode,
+} from './encode/sign';
+export { SIGNING_ALGORITHMS, signingAlgorithm } from './encode/signing-algorithms';
+export type { SigningAlgorithm } from './encode/signing-algorithms';
+export { validateJsonObjectText, setTopLevelMember, compactJson, positionAt } from './encode/json-text';
+export type { EncodePart, JsonTextPosition, JsonTextValidation, JsonEditResult } from './encode/json-text';
+export {
+  setIssuedAt,
+  setNotBefore,
+  setExpiry,
+  addRandomJti,
+  numericDate,
+  TOKEN_LIFETIMES,
+} from './encode/claim-shortcuts';
+export type { TokenLifetime, RandomBytes } from './encode/claim-shortcuts';
+export { generateKey, KEY_TYPES } from './keys/generate';
+export type {
+  KeyChoice,
+  KeyGenType,
+  KeyGenTypeOption,
+  KeySizeOption,
+  GenerateResult,
+  GeneratedSecret,
+  GeneratedKeyPair,
+} from './keys/generate';
+export { convertKey } from './keys/convert';
+export type { ConvertResult, ConvertedKey } from './keys/convert';
+export { jwkThumbprintUri, thumbprintUri } from './keys/thumbprint-uri';
+export type { Jwk } from './keys/export';
+// Share links and deep links (issue 7): tokens only in the URL fragment, never in the query.
+export {
+  readLinkRequest,
+  addressWithoutRequest,
+  shareLinkFor,
+  TOKEN_FRAGMENT_PARAMS,
+  REFUSED_QUERY_MESSAGE,
+} from './share/links';
+export type { LinkRequest } from './share/links';
