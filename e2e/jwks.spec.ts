@@ -44,11 +44,18 @@ async function serverRequests(ns: string): Promise<ServerRequest[]> {
   return (await (await fetch(`${ORIGIN}/__requests?ns=${ns}`)).json()) as ServerRequest[];
 }
 
-/** What the issuer saw: only the expected URLs, after the click, with nothing of the user's. */
+/**
+ * What the issuer saw, and what the browser sent to it: only the expected URLs, after the click, with
+ * nothing of the user's (the fixture also fails the test on any other off-origin request or token leak).
+ */
 function expectPrivate(
+  network: NetworkRecorder,
   requests: ServerRequest[],
   expected: { urls: string[]; token?: string; since: number },
 ) {
+  const fromBrowser = network.requests.filter((r) => r.url.startsWith(ORIGIN));
+  expect(fromBrowser.map((r) => r.url)).toEqual(expected.urls);
+  for (const r of fromBrowser) expect(r.at).toBeGreaterThanOrEqual(expected.since);
   expect(requests.map((r) => r.url)).toEqual(expected.urls);
   for (const r of requests) {
     expect(r.method).toBe('GET');
@@ -108,7 +115,7 @@ test("loading a token with an iss requests nothing until 'Fetch keys' is pressed
   await page.getByRole('button', { name: 'Fetch keys' }).click();
   await expect(keyRows(page)).toHaveCount(3);
   const seen = (await serverRequests('default')).slice(before);
-  expectPrivate(seen, { urls: [discovery, jwksUri], token: tokens.rs256, since });
+  expectPrivate(network, seen, { urls: [discovery, jwksUri], token: tokens.rs256, since });
 });
 
 test('fetch by issuer: OpenID discovery, then jwks_uri; three keys', async ({
@@ -132,7 +139,7 @@ test('fetch by issuer: OpenID discovery, then jwks_uri; three keys', async ({
   await expect(keyRows(page).nth(2)).toContainText('Ed25519');
   await expect(page.getByTestId('jwks-fetch-status')).toContainText(`from ${issuer}/jwks.json`);
   await expect(page.getByTestId('jwks-fetch-status')).toContainText(/Cached for (5 min|4 min \d+ s) more/);
-  expectPrivate(await serverRequests(ns.name), {
+  expectPrivate(network, await serverRequests(ns.name), {
     urls: [discovery, `${issuer}/jwks.json`],
     token: tokens.eddsa,
     since,
@@ -157,7 +164,7 @@ test('fetch by issuer falls back to RFC 8414 metadata', async ({
   await page.getByLabel('JWKS or issuer URL').fill(`${ns.base}/oauth`);
   await page.getByRole('button', { name: 'Fetch keys' }).click();
   await expect(keyRows(page)).toHaveCount(3);
-  expectPrivate(await serverRequests(ns.name), {
+  expectPrivate(network, await serverRequests(ns.name), {
     urls: [oidc, metadata, `${ns.base}/idp/jwks.json`],
     token: tokens.es256,
     since,
@@ -186,7 +193,7 @@ test('fetch by JWKS URL, kid matched and used, another key can be picked', async
   );
   await page.getByRole('radio', { name: `Use key ${tokens.kids.rsa}` }).check();
   await expect(page.getByRole('radio', { name: `Use key ${tokens.kids.ec}` })).not.toBeChecked();
-  expectPrivate(await serverRequests(ns.name), { urls: [url], token: tokens.es256, since });
+  expectPrivate(network, await serverRequests(ns.name), { urls: [url], token: tokens.es256, since });
 });
 
 test('missing kid after rotation, with the rotation reported', async ({ page, pasteToken, network }) => {
@@ -204,7 +211,7 @@ test('missing kid after rotation, with the rotation reported', async ({ page, pa
   const status = page.getByRole('region', { name: 'JWKS' }).getByRole('status');
   await expect(status).toHaveAttribute('data-kid-status', 'missing');
   await expect(status).toContainText('The issuer has rotated its keys: "rotating-a" was in the previous set');
-  expectPrivate(await serverRequests(ns.name), { urls: [url, url], token: tokens.rotating, since });
+  expectPrivate(network, await serverRequests(ns.name), { urls: [url, url], token: tokens.rotating, since });
 });
 
 test('CORS failure explained, with curl, and the paste fallback working', async ({
@@ -229,7 +236,7 @@ test('CORS failure explained, with curl, and the paste fallback working', async 
   await expect(keyRows(page)).toHaveCount(3);
   await expect(page.locator(`tr[data-kid="${tokens.kids.rsa}"]`)).toHaveAttribute('aria-current', 'true');
   // The server did receive the request (CORS hides the answer, not the request): it carried nothing.
-  expectPrivate(await serverRequests(ns.name), { urls: [url], token: tokens.rs256, since });
+  expectPrivate(network, await serverRequests(ns.name), { urls: [url], token: tokens.rs256, since });
 });
 
 test('a server that does not answer times out after 10 s', async ({ page, pasteToken, network }) => {
@@ -286,5 +293,5 @@ test('an HTML page is reported with its content type and first bytes', async ({
   await expect(alert(page)).toHaveAttribute('data-error-code', 'jwks-not-json');
   await expect(alert(page)).toContainText('did not return JSON (Content-Type: text/html; charset=utf-8');
   await expect(alert(page)).toContainText('it starts with "<!doctype html>\\n<html><head><title>Sign in');
-  expectPrivate(await serverRequests(ns.name), { urls: [url], token: tokens.rs256, since });
+  expectPrivate(network, await serverRequests(ns.name), { urls: [url], token: tokens.rs256, since });
 });

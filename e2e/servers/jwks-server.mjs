@@ -15,8 +15,8 @@
 //   /nocors/jwks.json                       the same keys, no CORS headers
 //   /slow/jwks.json                         answers after 30 s (CORS)
 //   /html/jwks.json                         an HTML sign-in page where a JWKS should be (CORS)
-//   /big/jwks.json                          5 MB with Content-Length, over ~1.6 s (CORS)
-//   /big-stream/jwks.json                   5 MB streamed over ~1.6 s without Content-Length (CORS)
+//   /big/jwks.json                          5 MB with Content-Length, over ~4 s (CORS)
+//   /big-stream/jwks.json                   5 MB streamed over ~4 s without Content-Length (CORS)
 //   /rotating/jwks.json                     key set A, then B, then A... per namespace (CORS)
 //   /__tokens  /__requests?ns=<name>  /__health
 import { createServer } from 'node:http';
@@ -112,8 +112,9 @@ function streamBig(res, entry, headers, pauseMs = 0) {
       const slice = BIG_BODY.subarray(entry.bytesSent, entry.bytesSent + 64 * 1024);
       entry.bytesSent += slice.length;
       const drained = res.write(slice);
-      if (pauseMs > 0) return void setTimeout(pump, pauseMs);
-      if (!drained) return void res.once('drain', pump);
+      const next = pauseMs > 0 ? () => setTimeout(pump, pauseMs) : pump;
+      if (!drained) return void res.once('drain', next);
+      if (pauseMs > 0) return void next();
     }
     if (!res.destroyed) res.end();
   };
@@ -201,9 +202,9 @@ const server = createServer((req, res) => {
       );
       return;
     case '/big/jwks.json':
-      return streamBig(res, entry, { ...CORS, 'content-length': String(BIG_BODY.length) }, 20);
+      return streamBig(res, entry, { ...CORS, 'content-length': String(BIG_BODY.length) }, 50);
     case '/big-stream/jwks.json':
-      return streamBig(res, entry, CORS, 20);
+      return streamBig(res, entry, CORS, 50);
     case '/rotating/jwks.json': {
       const set = ns.rotation++ % 2 === 0 ? [KEYS.rotA.jwk] : [KEYS.rotB.jwk];
       entry.bytesSent = sendJson(res, { keys: set }, { ...CORS, 'cache-control': 'no-store' });
