@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/Badge';
 import { CopyShareLink } from '@/components/share/CopyShareLink';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { Panel } from '@/components/ui/Panel';
+import { Verifier } from '@/components/verifier/Verifier';
 import { decodeToken, type DecodeResult, type DecodedOk } from '@/lib';
 import { ColoredToken, TokenWithErrorMark } from './ColoredToken';
 import { FindingsList } from './FindingsList';
@@ -36,7 +37,7 @@ const FORMAT_LABEL: Record<DecodedOk['format'], string> = {
 const PART_NAME = { token: 'Token', header: 'Header', payload: 'Payload', signature: 'Signature' } as const;
 
 /** The Decode tab's root: owns nothing but derived state; the token lives in the app shell. */
-export function Decoder({ token, onTokenChange, onKeyTextChange, onLoadExample }: DecoderProps) {
+export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoadExample }: DecoderProps) {
   const decoded: DecodeResult | undefined = useMemo(
     () => (token.trim() ? decodeToken(token) : undefined),
     [token],
@@ -69,6 +70,7 @@ export function Decoder({ token, onTokenChange, onKeyTextChange, onLoadExample }
               ) : null}
             </div>
           ) : null}
+          <Verifier token={token} decoded={decoded} keyText={keyText} onKeyTextChange={onKeyTextChange} />
           {decoded ? <FindingsList findings={decoded.findings} /> : null}
         </div>
         <div className="flex min-w-0 flex-col gap-4">
