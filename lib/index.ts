@@ -18,8 +18,80 @@ export type { FindingContext, FindingRule } from './findings';
 export { decodeBase64url, encodeBase64url, encodeBase64urlText, bytesToText } from './token/base64url';
 export { parseStrictJson, prettyJson } from './token/json';
 export { cleanInput } from './token/clean';
-export { EXAMPLES, exampleByName } from './examples';
+export { EXAMPLE_CATALOG, EXAMPLES, loadExample } from './examples';
 export type { ExampleToken } from './examples';
+
+// ---- Key import (issue 3): secret, PEM, certificate, JWK, JWKS → normalised public keys ----
+export { importVerificationKey, clearKeyImportCache, SECRET_ENCODINGS, EC_CURVES } from './keys/import';
+export type {
+  ImportedKey,
+  KeyImportOptions,
+  KeyImportResult,
+  KeyImportErrorCode,
+  KeyRefusalCode,
+  KeyEncoding,
+  KeyInputFormat,
+  KeyType,
+  PublicJwk,
+  SecretEncoding,
+  CertificateInfo,
+} from './keys/import';
+export { jwkThumbprint } from './keys/thumbprint';
+export { isRocaVulnerable } from './keys/roca';
+export { WELL_KNOWN_JWT_SECRETS } from './keys/well-known-secrets';
+
+// ---- Signature verification and claim checks (issue 3) ----
+export { verifyToken } from './verify/verify';
+export type { VerifyOptions, VerifyResult, VerifiedKey, SignatureReport } from './verify/verify';
+export { checkClaims } from './verify/claims';
+export type { ClaimCheck, ClaimExpectations } from './verify/claims';
+export { JWS_ALGORITHMS, UNSUPPORTED_ALGORITHMS, jwsAlgorithm } from './verify/algorithms';
+export type { JwsAlgorithm } from './verify/algorithms';
+// ---- Claims inspector and expiry countdown (issue 4) ----
+export {
+  ALGORITHMS,
+  CLAIMS,
+  HEADER_PARAMETERS,
+  algorithmInfo,
+  claimEntries,
+  claimPatternFor,
+  headerParameterInfo,
+} from './claims-registry';
+export type {
+  AlgorithmInfo,
+  ClaimDisplay,
+  ClaimInfo,
+  ClaimPatternInfo,
+  ClaimValueType,
+  HeaderParameterInfo,
+  SpecRef,
+  Vendor,
+} from './claims-registry';
+export {
+  classifyToken,
+  claimRows,
+  expiryState,
+  formatDuration,
+  formatRelative,
+  formatTime,
+  grantsSummary,
+  looksLikeMilliseconds,
+  toSeconds,
+} from './claims';
+export type {
+  ClaimMeaning,
+  ClaimRow,
+  ClaimRowsResult,
+  ExpiryKind,
+  ExpiryState,
+  Grant,
+  GrantsSummary,
+  HeaderRow,
+  TimeFormatOptions,
+  TimeView,
+  TokenClassification,
+  TokenKind,
+} from './claims';
 
 // ---- JWE decryption, SD-JWT disclosures and key binding (issue 6) ----
 export { resolveDisclosures, parseDisclosure, DEFAULT_SD_ALG } from './sd-jwt/disclosures';

@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import { Decoder } from '@/components/decoder/Decoder';
 import { Tabs, type TabDef } from '@/components/ui/Tabs';
-import { exampleByName } from '@/lib';
+import { loadExample } from '@/lib';
 import { AboutPrivacy } from './AboutPrivacy';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -20,8 +20,9 @@ export function AppShell() {
   const [token, setToken] = useState('');
   const [keyText, setKeyText] = useState('');
 
-  const loadExample = useCallback((name: string) => {
-    const example = exampleByName(name);
+  // Examples are a lazily loaded chunk of the bundle (same origin, nothing leaves the page).
+  const openExample = useCallback(async (name: string) => {
+    const example = await loadExample(name);
     if (!example) return;
     setToken(example.token);
     setKeyText(example.key ?? '');
@@ -48,7 +49,7 @@ export function AppShell() {
               onTokenChange={setToken}
               keyText={keyText}
               onKeyTextChange={setKeyText}
-              onLoadExample={loadExample}
+              onLoadExample={openExample}
             />
           ) : null}
           {tab === 'about' ? <AboutPrivacy /> : null}
