@@ -36,7 +36,7 @@ export function cleanInput(raw: string): CleanedInput {
     }
   }
   // A trailing comma or semicolon from a copied code line.
-  if (/^[\w-]+\.[\w-]*\.[\w-]*[,;]$/.test(text)) {
+  if ((text.endsWith(',') || text.endsWith(';')) && /^[\w-]+\.[\w-]*\.[\w-]*[,;]$/.test(text)) {
     text = text.slice(0, -1);
     steps.push('removed a trailing "' + raw.trim().slice(-1) + '"');
   }
