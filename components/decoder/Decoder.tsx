@@ -6,6 +6,9 @@ import { CopyShareLink } from '@/components/share/CopyShareLink';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { Panel } from '@/components/ui/Panel';
 import { JwksPanel } from '@/components/jwks/JwksPanel';
+import { JweDecryptor } from '@/components/jwe/JweDecryptor';
+import { SignatureList } from '@/components/jws-json/SignatureList';
+import { Disclosures } from '@/components/sd-jwt/Disclosures';
 import { decodeToken, type DecodeResult, type DecodedOk } from '@/lib';
 import { ColoredToken, TokenWithErrorMark } from './ColoredToken';
 import { FindingsList } from './FindingsList';
@@ -102,6 +105,11 @@ export function Decoder({ token, onTokenChange, onKeyTextChange, onLoadExample }
               <EmptyHint text="The decoded payload appears here." />
             )}
           </Panel>
+          {decoded?.ok && decoded.format === 'jwe' ? (
+            <JweDecryptor decoded={decoded} onOpenToken={onTokenChange} />
+          ) : null}
+          {decoded?.ok && decoded.format === 'sd-jwt' ? <Disclosures decoded={decoded} /> : null}
+          {decoded?.ok && decoded.format === 'jws-json' ? <SignatureList decoded={decoded} /> : null}
         </div>
       </div>
       <JwksPanel token={token} decoded={decoded} onUseKey={onKeyTextChange} />
