@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from './fixtures/test';
 
 const example = JSON.parse(
-  readFileSync(join(__dirname, '../lib/token/fixtures/rfc7520/4_8.multiple_signatures.json'), 'utf8'),
+  readFileSync(
+    new URL('../lib/token/fixtures/rfc7520/4_8.multiple_signatures.json', import.meta.url),
+    'utf8',
+  ),
 ) as { output: { json: unknown } };
 
 test('every signature of a general JWS JSON serialization is listed with its headers', async ({

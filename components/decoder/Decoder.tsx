@@ -1,19 +1,30 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useMemo } from 'react';
 import { Badge } from '@/components/ui/Badge';
 import { CopyShareLink } from '@/components/share/CopyShareLink';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { Panel } from '@/components/ui/Panel';
 import { JwksPanel } from '@/components/jwks/JwksPanel';
-import { JweDecryptor } from '@/components/jwe/JweDecryptor';
-import { SignatureList } from '@/components/jws-json/SignatureList';
-import { Disclosures } from '@/components/sd-jwt/Disclosures';
 import { decodeToken, type DecodeResult, type DecodedOk } from '@/lib';
 import { ColoredToken, TokenWithErrorMark } from './ColoredToken';
 import { FindingsList } from './FindingsList';
 import { JsonView } from './JsonView';
 import { TokenInput } from './TokenInput';
+
+// JWE, SD-JWT and JWS JSON views load only when such a token is pasted: they pull in jose's
+// JWE and verification code, which a plain JWT never needs (issue 8 bundle budget).
+const JweDecryptor = dynamic(() => import('@/components/jwe/JweDecryptor').then((m) => m.JweDecryptor), {
+  ssr: false,
+});
+const Disclosures = dynamic(() => import('@/components/sd-jwt/Disclosures').then((m) => m.Disclosures), {
+  ssr: false,
+});
+const SignatureList = dynamic(
+  () => import('@/components/jws-json/SignatureList').then((m) => m.SignatureList),
+  { ssr: false },
+);
 
 export interface DecoderProps {
   token: string;
