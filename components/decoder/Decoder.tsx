@@ -21,6 +21,18 @@ import { TokenInput } from './TokenInput';
 const JwksPanel = dynamic(() => import('@/components/jwks/JwksPanel').then((m) => m.JwksPanel), {
   ssr: false,
 });
+// JWE, SD-JWT and JWS JSON views load only when such a token is pasted: they pull in jose's
+// JWE and verification code, which a plain JWT never needs (issue 8 bundle budget).
+const JweDecryptor = dynamic(() => import('@/components/jwe/JweDecryptor').then((m) => m.JweDecryptor), {
+  ssr: false,
+});
+const Disclosures = dynamic(() => import('@/components/sd-jwt/Disclosures').then((m) => m.Disclosures), {
+  ssr: false,
+});
+const SignatureList = dynamic(
+  () => import('@/components/jws-json/SignatureList').then((m) => m.SignatureList),
+  { ssr: false },
+);
 
 export interface DecoderProps {
   token: string;
@@ -122,6 +134,11 @@ export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoad
             )}
           </Panel>
           <ClaimsInspector decoded={decoded} />
+          {decoded?.ok && decoded.format === 'jwe' ? (
+            <JweDecryptor decoded={decoded} onOpenToken={onTokenChange} />
+          ) : null}
+          {decoded?.ok && decoded.format === 'sd-jwt' ? <Disclosures decoded={decoded} /> : null}
+          {decoded?.ok && decoded.format === 'jws-json' ? <SignatureList decoded={decoded} /> : null}
         </div>
       </div>
       <JwksPanel token={token} decoded={decoded} onUseKey={onKeyTextChange} />
