@@ -18,7 +18,7 @@ export type { FindingContext, FindingRule } from './findings';
 export { decodeBase64url, encodeBase64url, encodeBase64urlText, bytesToText } from './token/base64url';
 export { parseStrictJson, prettyJson } from './token/json';
 export { cleanInput } from './token/clean';
-export { EXAMPLES, exampleByName } from './examples';
+export { EXAMPLE_CATALOG, EXAMPLES, loadExample } from './examples';
 export type { ExampleToken } from './examples';
 
 // ---- Key import (issue 3): secret, PEM, certificate, JWK, JWKS → normalised public keys ----
@@ -40,6 +40,89 @@ export { jwkThumbprint } from './keys/thumbprint';
 export { isRocaVulnerable } from './keys/roca';
 export { WELL_KNOWN_JWT_SECRETS } from './keys/well-known-secrets';
 
+// ---- Signature verification and claim checks (issue 3) ----
+export { verifyToken } from './verify/verify';
+export type { VerifyOptions, VerifyResult, VerifiedKey, SignatureReport } from './verify/verify';
+export { checkClaims } from './verify/claims';
+export type { ClaimCheck, ClaimExpectations } from './verify/claims';
+export { JWS_ALGORITHMS, UNSUPPORTED_ALGORITHMS, jwsAlgorithm } from './verify/algorithms';
+export type { JwsAlgorithm } from './verify/algorithms';
+// ---- Claims inspector and expiry countdown (issue 4) ----
+export {
+  ALGORITHMS,
+  CLAIMS,
+  HEADER_PARAMETERS,
+  algorithmInfo,
+  claimEntries,
+  claimPatternFor,
+  headerParameterInfo,
+} from './claims-registry';
+export type {
+  AlgorithmInfo,
+  ClaimDisplay,
+  ClaimInfo,
+  ClaimPatternInfo,
+  ClaimValueType,
+  HeaderParameterInfo,
+  SpecRef,
+  Vendor,
+} from './claims-registry';
+export {
+  classifyToken,
+  claimRows,
+  expiryState,
+  formatDuration,
+  formatRelative,
+  formatTime,
+  grantsSummary,
+  looksLikeMilliseconds,
+  toSeconds,
+} from './claims';
+export type {
+  ClaimMeaning,
+  ClaimRow,
+  ClaimRowsResult,
+  ExpiryKind,
+  ExpiryState,
+  Grant,
+  GrantsSummary,
+  HeaderRow,
+  TimeFormatOptions,
+  TimeView,
+  TokenClassification,
+  TokenKind,
+} from './claims';
+// ---- JWE decryption, SD-JWT disclosures and key binding (issue 6) ----
+export { resolveDisclosures, parseDisclosure, DEFAULT_SD_ALG } from './sd-jwt/disclosures';
+export { SUPPORTED_SD_ALGS, isSupportedSdAlg, digestText } from './sd-jwt/hash';
+export { verifyKeyBinding } from './sd-jwt/verify-key-binding';
+export type { KeyBindingOptions, KeyBindingResult, KeyBindingErrorCode } from './sd-jwt/verify-key-binding';
+export type { SdDisclosure, SdDisclosureStatus, SdWithheld, SdKeyBinding, SdJwtInfo } from './types';
+export { decryptToken } from './jwe/decrypt';
+export type { DecryptOptions, DecryptResult } from './jwe/decrypt';
+export { encryptToken } from './jwe/encrypt';
+export type { EncryptOptions, EncryptResult } from './jwe/encrypt';
+export type { JweError, JweErrorCode } from './jwe/jose-errors';
+export type { SecretEncoding as JweSecretEncoding } from './jwe/key-material';
+export {
+  KEY_MANAGEMENT_ALGORITHMS,
+  CONTENT_ENCRYPTION_ALGORITHMS,
+  REFUSED_KEY_MANAGEMENT,
+  MAX_PBES2_COUNT,
+  MAX_DECOMPRESSED_BYTES,
+} from './jwe/algorithms';
+// JWKS (issue 5): discovery, fetching under the privacy rules, the keys table, cache and rotation.
+export { loadJwks, loadPastedJwks } from './jwks/load';
+export type { LoadJwksOptions, LoadJwksResult, LoadedJwks, PastedJwksResult } from './jwks/load';
+export { planJwksRequest, checkFetchUrl, oidcDiscoveryUrl, oauthMetadataUrl } from './jwks/url';
+export type { JwksRequestPlan, JwksInputKind } from './jwks/url';
+export { JsonDocumentCache, cacheLifetimeMs } from './jwks/cache';
+export { DEFAULT_TIMEOUT_MS, DEFAULT_MAX_BYTES } from './jwks/fetch';
+export type { FetchLike } from './jwks/fetch';
+export { readJwks, readPastedJwks } from './jwks/keys';
+export type { JwksKeyRow, JwksTable } from './jwks/keys';
+export type { KeyRotation, KidMatch } from './jwks/rotation';
+export type { JwksError, JwksErrorCode } from './jwks/errors';
 // ---- Encoder and key tools (issue 6): signing, claim shortcuts, key generation and conversion ----
 export { signToken } from './encode/sign';
 export type {
@@ -77,3 +160,12 @@ export { convertKey } from './keys/convert';
 export type { ConvertResult, ConvertedKey } from './keys/convert';
 export { jwkThumbprintUri, thumbprintUri } from './keys/thumbprint-uri';
 export type { Jwk } from './keys/export';
+// Share links and deep links (issue 7): tokens only in the URL fragment, never in the query.
+export {
+  readLinkRequest,
+  addressWithoutRequest,
+  shareLinkFor,
+  TOKEN_FRAGMENT_PARAMS,
+  REFUSED_QUERY_MESSAGE,
+} from './share/links';
+export type { LinkRequest } from './share/links';

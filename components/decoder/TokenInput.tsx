@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import { Button } from '@/components/ui/Button';
-import { EXAMPLES } from '@/lib';
+import { EXAMPLE_CATALOG } from '@/lib';
 
 export interface TokenInputProps {
   value: string;
@@ -30,7 +30,7 @@ export function TokenInput({ value, onChange, onLoadExample, onClear }: TokenInp
             }}
           >
             <option value="">Load example…</option>
-            {EXAMPLES.map((ex) => (
+            {EXAMPLE_CATALOG.map((ex) => (
               <option key={ex.name} value={ex.name}>
                 {ex.label}
               </option>

@@ -4,8 +4,10 @@ import dynamic from 'next/dynamic';
 import { useCallback, useState } from 'react';
 import { Decoder } from '@/components/decoder/Decoder';
 import { Tabs, type TabDef } from '@/components/ui/Tabs';
-import { exampleByName } from '@/lib';
-import { AboutPrivacy } from './AboutPrivacy';
+import { loadExample } from '@/lib';
+import { AboutPrivacy } from '@/components/privacy/AboutPrivacy';
+import { ClearEverything } from '@/components/privacy/ClearEverything';
+import { LinkReader } from '@/components/share/LinkReader';
 import { ThemeToggle } from './ThemeToggle';
 
 type TabId = 'decode' | 'encode' | 'keys' | 'about';
@@ -37,10 +39,13 @@ export function AppShell() {
   }, []);
   const [token, setToken] = useState('');
   const [keyText, setKeyText] = useState('');
+  // Bumped by "Clear everything": remounts every tool, which empties the inputs they own.
+  const [generation, setGeneration] = useState(0);
 
-  const loadExample = useCallback(
-    (name: string) => {
-      const example = exampleByName(name);
+  // Examples are a lazily loaded chunk of the bundle (same origin, nothing leaves the page).
+  const openExample = useCallback(
+    async (name: string) => {
+      const example = await loadExample(name);
       if (!example) return;
       setToken(example.token);
       setKeyText(example.key ?? '');
@@ -58,6 +63,20 @@ export function AppShell() {
     [setTab],
   );
 
+  const openToken = useCallback(
+    (text: string) => {
+      setToken(text);
+      setTab('decode');
+    },
+    [setTab],
+  );
+
+  const clearInputs = useCallback(() => {
+    setToken('');
+    setKeyText('');
+    setGeneration((g) => g + 1);
+  }, []);
+
   return (
     <div className="mx-auto max-w-7xl px-3 py-4 sm:px-6">
       <header className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -68,9 +87,13 @@ export function AppShell() {
             anywhere.
           </p>
         </div>
-        <ThemeToggle />
+        <div className="flex items-center gap-3">
+          <ClearEverything onClearInputs={clearInputs} />
+          <ThemeToggle />
+        </div>
       </header>
-      <main>
+      <LinkReader onToken={openToken} onExample={openExample} />
+      <main key={generation}>
         <Tabs tabs={TABS} active={tab} onChange={setTab} label="Tools">
           {tab === 'decode' ? (
             <Decoder
@@ -78,7 +101,7 @@ export function AppShell() {
               onTokenChange={setToken}
               keyText={keyText}
               onKeyTextChange={setKeyText}
-              onLoadExample={loadExample}
+              onLoadExample={openExample}
             />
           ) : null}
           {/* Kept mounted once opened, so a trip to the decoder does not lose the work. */}

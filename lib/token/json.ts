@@ -167,13 +167,18 @@ function parse(text: string, rootPath: string): StrictJsonOk {
     if (Object.prototype.hasOwnProperty.call(frame.value, frame.key)) {
       duplicates.push(childPath(frame.path, frame.key));
     }
-    // defineProperty, not assignment: "__proto__" must stay an ordinary own member.
-    Object.defineProperty(frame.value, frame.key, {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
+    if (frame.key === '__proto__') {
+      // defineProperty, not assignment: "__proto__" must stay an ordinary own member.
+      Object.defineProperty(frame.value, frame.key, {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    } else {
+      // Plain assignment is several times faster, and only "__proto__" has a setter on Object.prototype.
+      frame.value[frame.key] = value;
+    }
   };
 
   const readKey = (frame: Extract<Frame, { kind: 'object' }>) => {
@@ -267,18 +272,23 @@ function parse(text: string, rootPath: string): StrictJsonOk {
 /**
  * Re-indents JSON text that is already known to be valid, token by token, so that the
  * exact digits and the member order (duplicates included) are shown as written.
- * Iterative and linear in the text length.
+ * Iterative and linear in the text length: it scans char codes and appends whole tokens
+ * (a megabyte payload takes milliseconds, issue 8).
  */
 export function prettyJson(text: string, indent = '  '): string {
-  const out: string[] = [];
+  let out = '';
   let depth = 0;
   let i = 0;
   const n = text.length;
   // Indentation stops growing past 64 levels so deep nesting cannot blow up the output.
-  const newline = () => '\n' + indent.repeat(Math.min(depth, 64));
+  const newlines: string[] = [];
+  const newline = () => {
+    const level = Math.min(depth, 64);
+    return (newlines[level] ??= '\n' + indent.repeat(level));
+  };
   while (i < n) {
-    const c = text[i]!;
-    if (c === '"') {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
       let j = i + 1;
       while (j < n) {
         const q = text.charCodeAt(j);
@@ -286,48 +296,62 @@ export function prettyJson(text: string, indent = '  '): string {
         else if (q === 34) break;
         else j++;
       }
-      out.push(text.slice(i, j + 1));
+      out += text.slice(i, j + 1);
       i = j + 1;
-      continue;
-    }
-    if (c === ' ' || c === '\n' || c === '\r' || c === '\t') {
+    } else if (c === 32 || c === 10 || c === 13 || c === 9) {
       i++;
-      continue;
-    }
-    if (c === '{' || c === '[') {
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
       let j = i + 1;
-      while (j < n && /\s/.test(text[j]!)) j++;
-      const close = c === '{' ? '}' : ']';
-      if (text[j] === close) {
-        out.push(c + close);
+      while (j < n && isWhitespace(text.charCodeAt(j))) j++;
+      const close = c === 123 ? 125 : 93;
+      if (text.charCodeAt(j) === close) {
+        out += c === 123 ? '{}' : '[]';
         i = j + 1;
-        continue;
+      } else {
+        depth++;
+        out += (c === 123 ? '{' : '[') + newline();
+        i++;
       }
-      depth++;
-      out.push(c + newline());
-      i++;
-      continue;
-    }
-    if (c === '}' || c === ']') {
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
       depth--;
-      out.push(newline() + c);
+      out += newline() + (c === 125 ? '}' : ']');
       i++;
-      continue;
-    }
-    if (c === ',') {
-      out.push(',' + newline());
+    } else if (c === 44 /* , */) {
+      out += ',' + newline();
       i++;
-      continue;
-    }
-    if (c === ':') {
-      out.push(': ');
+    } else if (c === 58 /* : */) {
+      out += ': ';
       i++;
-      continue;
+    } else {
+      // A number or literal: everything up to the next delimiter.
+      let j = i + 1;
+      while (j < n && !isDelimiter(text.charCodeAt(j))) j++;
+      out += text.slice(i, j);
+      i = j;
     }
-    let j = i + 1;
-    while (j < n && !/[\s,:{}[\]"]/.test(text[j]!)) j++;
-    out.push(text.slice(i, j));
-    i = j;
   }
-  return out.join('');
+  // Appending builds a rope of one node per token, which V8 keeps as is (about 7 bytes of heap per
+  // output byte); reading a character makes it flatten the rope into one plain string now.
+  out.charCodeAt(0);
+  return out;
 }
+
+/** `/\s/` by char code: ASCII first, the regex only for the rare non-ASCII spaces. */
+function isWhitespace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return UNICODE_SPACE.test(String.fromCharCode(code));
+}
+
+const UNICODE_SPACE = /\s/;
+
+/** Ends a number or literal: whitespace or any of `,:{}[]"` (the old `/[\s,:{}[\]"]/`). */
+function isDelimiter(code: number): boolean {
+  if (code < 128) return DELIMITERS[code] === 1;
+  return UNICODE_SPACE.test(String.fromCharCode(code));
+}
+
+const DELIMITERS = (() => {
+  const table = new Uint8Array(128);
+  for (const ch of ' \t\n\v\f\r,:{}[]"') table[ch.charCodeAt(0)] = 1;
+  return table;
+})();

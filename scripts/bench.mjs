@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `npm run bench`: the library benchmarks (scripts/bench/*.ts) against jwt-decode and jose, in one process.
+// Usage: node --expose-gc scripts/bench.mjs [--json FILE] [--check]
+//   --json FILE  also write the figures as JSON (scripts/perf.mjs puts them in perf/REPORT.md)
+//   --check      exit 1 when a goal is missed
+// The TypeScript sources are loaded through Vite's module runner, as Vitest does; no build step.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runnerImport } from 'vite';
+
+const args = process.argv.slice(2);
+const jsonIndex = args.indexOf('--json');
+const jsonFile = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
+const check = args.includes('--check');
+
+const entry = fileURLToPath(new URL('./bench/run.ts', import.meta.url));
+const { module } = await runnerImport(entry, { configFile: false, logLevel: 'error' });
+const report = await module.runBenchmarks((line) => process.stderr.write(`bench: ${line}\n`));
+console.log(`\nJWT Lens library benchmarks — Node ${process.version}, ${new Date().toISOString()}\n`);
+console.log(module.formatBenchReport(report));
+if (jsonFile) writeFileSync(jsonFile, JSON.stringify(report, null, 2));
+const missed = report.goals.filter((g) => !g.met);
+if (missed.length > 0) {
+  console.log(`\n${missed.length} goal(s) missed: ${missed.map((g) => g.name).join('; ')}`);
+  if (check) process.exitCode = 1;
+}
