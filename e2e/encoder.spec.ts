@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { compactVerify, importSPKI } from 'jose';
+import { compactDecrypt, compactVerify, importPKCS8, importSPKI } from 'jose';
 import { decodeToken } from '../lib';
 import { expect, test } from './fixtures/test';
 import type { Page } from '@playwright/test';
@@ -165,4 +165,35 @@ test('invalid payload JSON is reported with its line while typing', async ({ pag
   await expect(status).toContainText('The payload is not valid JSON');
   await expect(status).toContainText('line 3');
   await expect(page.getByRole('alert').filter({ hasText: 'Payload: cannot sign' })).toBeVisible();
+});
+
+test('encrypt the signed token for an RSA public key, with no request', async ({ page, network }) => {
+  network.watch(SECRET);
+  await openEncoder(page);
+  await page.getByLabel('Secret', { exact: true }).fill(SECRET);
+  await expect(signedToken(page)).toBeVisible();
+  const signed = await currentToken(page);
+  network.watchToken(signed);
+  const before = network.requests.length;
+  await page.getByLabel('Recipient public key').fill(fixture('test-rsa-2048.spki.pem'));
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+  const encrypted = page.getByTestId('encrypted-token');
+  await expect(encrypted).toBeVisible();
+  const jwe = (await encrypted.getAttribute('data-token'))!;
+  expect(
+    network.requests.slice(before).map((r) => r.url),
+    'requests while encrypting',
+  ).toEqual([]);
+
+  // Only the private key's holder can read it, and inside is the signed token (cty JWT).
+  const { plaintext, protectedHeader } = await compactDecrypt(
+    jwe,
+    await importPKCS8(fixture('test-rsa-2048.pkcs8.pem'), 'RSA-OAEP-256'),
+  );
+  expect(protectedHeader).toMatchObject({ alg: 'RSA-OAEP-256', enc: 'A256GCM', cty: 'JWT' });
+  expect(new TextDecoder().decode(plaintext)).toBe(signed);
+
+  await page.getByRole('button', { name: 'Open encrypted token in decoder' }).click();
+  await expect(page.getByLabel('Encoded token')).toHaveValue(jwe);
+  await expect(page.getByRole('region', { name: 'Header' })).toContainText('RSA-OAEP-256');
 });
