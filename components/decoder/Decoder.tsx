@@ -1,16 +1,21 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useMemo } from 'react';
 import { Badge } from '@/components/ui/Badge';
 import { CopyShareLink } from '@/components/share/CopyShareLink';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { Panel } from '@/components/ui/Panel';
-import { JwksPanel } from '@/components/jwks/JwksPanel';
 import { decodeToken, type DecodeResult, type DecodedOk } from '@/lib';
 import { ColoredToken, TokenWithErrorMark } from './ColoredToken';
 import { FindingsList } from './FindingsList';
 import { JsonView } from './JsonView';
 import { TokenInput } from './TokenInput';
+
+// Not on the decoder's first screen: its code loads after the page is interactive (issue 8).
+const JwksPanel = dynamic(() => import('@/components/jwks/JwksPanel').then((m) => m.JwksPanel), {
+  ssr: false,
+});
 
 export interface DecoderProps {
   token: string;
