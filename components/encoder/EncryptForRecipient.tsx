@@ -29,13 +29,15 @@ export function EncryptForRecipient({
   const [alg, setAlg] = useState('RSA-OAEP-256');
   const [enc, setEnc] = useState('A256GCM');
   const [keyText, setKeyText] = useState('');
-  const [result, setResult] = useState<EncryptResult | undefined>(undefined);
+  // Remembers which signed token was encrypted, so an edit to the token hides the stale result.
+  const [outcome, setOutcome] = useState<{ from: string; result: EncryptResult } | undefined>(undefined);
+  const result = outcome && outcome.from === token ? outcome.result : undefined;
   const [busy, setBusy] = useState(false);
 
   async function encrypt() {
     if (!token) return;
     setBusy(true);
-    setResult(await encryptToken(token, keyText, { alg, enc }));
+    setOutcome({ from: token, result: await encryptToken(token, keyText, { alg, enc }) });
     setBusy(false);
   }
 
