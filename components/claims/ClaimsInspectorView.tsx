@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/Badge';
 import { Panel } from '@/components/ui/Panel';
 import { claimRows, type ClaimMeaning, type ClaimRow, type DecodeResult, type HeaderRow } from '@/lib';
 import { useLocaleAndZone, useNow } from './useNow';
+import { shortenForDisplay } from '@/components/ui/shortenForDisplay';
 
 export interface ClaimsInspectorProps {
   decoded: DecodeResult | undefined;
@@ -213,7 +214,7 @@ function ClaimValue({ row }: { row: ClaimRow }) {
             key={i}
             className="rounded border border-[var(--border)] bg-[var(--panel-2)] px-1.5 font-code text-xs break-all"
           >
-            {item}
+            {shortenForDisplay(item)}
           </li>
         ))}
       </ul>
@@ -222,11 +223,7 @@ function ClaimValue({ row }: { row: ClaimRow }) {
   if (row.kind === 'object' || row.kind === 'array') {
     return <span className="text-xs text-[var(--muted)]">{row.valueText}</span>;
   }
-  return (
-    <code className="font-code break-all">
-      {row.kind === 'string' || row.kind === 'url' ? row.valueText : row.valueText}
-    </code>
-  );
+  return <code className="font-code break-all">{shortenForDisplay(row.valueText)}</code>;
 }
 
 function HeaderTable({ rows }: { rows: HeaderRow[] }) {

@@ -1,7 +1,6 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useMemo } from 'react';
 import { ClaimsInspector } from '@/components/claims/ClaimsInspector';
 import { ExpiryStatus } from '@/components/claims/ExpiryStatus';
 import { TokenSummary } from '@/components/claims/TokenSummary';
@@ -11,11 +10,12 @@ import { CopyShareLink } from '@/components/share/CopyShareLink';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { Panel } from '@/components/ui/Panel';
 import { Verifier } from '@/components/verifier/Verifier';
-import { decodeToken, type DecodeResult, type DecodedOk } from '@/lib';
+import type { DecodedOk } from '@/lib';
 import { ColoredToken, TokenWithErrorMark } from './ColoredToken';
 import { FindingsList } from './FindingsList';
 import { JsonView } from './JsonView';
 import { TokenInput } from './TokenInput';
+import { useDecodedToken } from './useDecodedToken';
 
 // Not on the decoder's first screen: its code loads after the page is interactive (issue 8).
 const JwksPanel = dynamic(() => import('@/components/jwks/JwksPanel').then((m) => m.JwksPanel), {
@@ -54,10 +54,7 @@ const PART_NAME = { token: 'Token', header: 'Header', payload: 'Payload', signat
 
 /** The Decode tab's root: owns nothing but derived state; the token lives in the app shell. */
 export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoadExample }: DecoderProps) {
-  const decoded: DecodeResult | undefined = useMemo(
-    () => (token.trim() ? decodeToken(token) : undefined),
-    [token],
-  );
+  const { decoded, pending } = useDecodedToken(token);
   const timeHint = useTimeHint();
 
   return (
@@ -70,6 +67,11 @@ export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoad
             onLoadExample={onLoadExample}
             onClear={() => onTokenChange('')}
           />
+          {pending ? (
+            <p role="status" className="text-sm text-[var(--muted)]">
+              Decoding a large input ({(token.length / 1_000_000).toFixed(1)} MB) in the background…
+            </p>
+          ) : null}
           {decoded?.ok ? <TokenParts decoded={decoded} /> : null}
           {decoded && !decoded.ok ? (
             <div

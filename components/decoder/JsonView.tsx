@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic';
 import { memo, useEffect, useId, useState } from 'react';
 import { highlightJson, type JsonTokenKind } from './highlightJson';
+import { shortenForDisplay } from '@/components/ui/shortenForDisplay';
 
 /** Above this the lightweight view stays plain: colouring a megabyte of spans costs more than it helps. */
 const HIGHLIGHT_LIMIT = 100_000;
@@ -61,7 +62,7 @@ export const LightJson = memo(function LightJson({
             </span>
           );
         })
-      : text;
+      : shortenForDisplay(text);
   return (
     <pre className="font-code max-h-[32rem] overflow-auto text-[13px] leading-5 break-words whitespace-pre-wrap">
       {body}

@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import { Button } from '@/components/ui/Button';
 import { EXAMPLE_CATALOG } from '@/lib';
+import { BACKGROUND_DECODE_CHARS } from './useDecodedToken';
 
 export interface TokenInputProps {
   value: string;
@@ -41,17 +42,40 @@ export function TokenInput({ value, onChange, onLoadExample, onClear }: TokenInp
           </Button>
         </div>
       </div>
-      <textarea
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        spellCheck={false}
-        autoComplete="off"
-        autoCorrect="off"
-        autoCapitalize="off"
-        placeholder="Paste a JWT, a JWE, a JWS JSON serialization, an SD-JWT or a whole Authorization header"
-        className="font-code h-40 w-full resize-y rounded-md border border-[var(--border)] bg-[var(--panel)] p-2 text-[13px] leading-5 break-all"
-      />
+      {value.length >= BACKGROUND_DECODE_CHARS ? (
+        // A textarea holding megabytes takes the browser seconds to lay out on every change: show a summary.
+        <div
+          id={id}
+          role="group"
+          aria-label="Encoded token"
+          className="flex h-40 flex-col justify-center gap-2 rounded-md border border-[var(--border)] bg-[var(--panel)] p-3 text-sm"
+        >
+          <p>
+            A large input ({(value.length / 1_000_000).toFixed(1)} MB) is loaded. It is not shown here, to
+            keep the page responsive. Real tokens are a few kilobytes.
+          </p>
+        </div>
+      ) : (
+        <textarea
+          id={id}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          onPaste={(e) => {
+            // Take a huge paste straight from the clipboard, before the browser puts megabytes into the textarea.
+            const pasted = e.clipboardData.getData('text');
+            if (pasted.length >= BACKGROUND_DECODE_CHARS) {
+              e.preventDefault();
+              onChange(pasted);
+            }
+          }}
+          spellCheck={false}
+          autoComplete="off"
+          autoCorrect="off"
+          autoCapitalize="off"
+          placeholder="Paste a JWT, a JWE, a JWS JSON serialization, an SD-JWT or a whole Authorization header"
+          className="font-code h-40 w-full resize-y rounded-md border border-[var(--border)] bg-[var(--panel)] p-2 text-[13px] leading-5 break-all"
+        />
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useMemo, useState } from 'react';
+import { preferencesStore, usePreferences, validTolerance } from '@/components/privacy/preferences';
 import { Panel } from '@/components/ui/Panel';
 import {
   importVerificationKey,
@@ -31,11 +32,26 @@ const DEBOUNCE_MS = 250;
 export function Verifier({ token, decoded, keyText, onKeyTextChange }: VerifierProps) {
   const keyId = useId();
   const [secretEncoding, setSecretEncoding] = useState<SecretEncoding>('utf8');
-  const [claimSettings, setClaimSettings] = useState<ClaimSettings>({
+  const [typedClaims, setTypedClaims] = useState<ClaimSettings>({
     issuer: '',
     audience: '',
     clockTolerance: '',
   });
+  // The tolerance is a shared setting (About tab), which the user may ask to remember (issue 7).
+  const { clockToleranceSeconds } = usePreferences();
+  const claimSettings: ClaimSettings = useMemo(
+    () => ({
+      ...typedClaims,
+      clockTolerance:
+        typedClaims.clockTolerance || (clockToleranceSeconds ? String(clockToleranceSeconds) : ''),
+    }),
+    [typedClaims, clockToleranceSeconds],
+  );
+  function changeClaims(next: ClaimSettings) {
+    setTypedClaims(next);
+    const seconds = next.clockTolerance.trim() === '' ? 0 : validTolerance(Number(next.clockTolerance));
+    if (seconds !== undefined) preferencesStore.update({ clockToleranceSeconds: seconds });
+  }
   const [useX5c, setUseX5c] = useState(false);
   const [outcome, setOutcome] = useState<{ input: string; result: VerifyResult } | undefined>();
 
@@ -117,7 +133,7 @@ export function Verifier({ token, decoded, keyText, onKeyTextChange }: VerifierP
           secretEncoding={secretEncoding}
           onSecretEncodingChange={setSecretEncoding}
           claims={claimSettings}
-          onClaimsChange={setClaimSettings}
+          onClaimsChange={changeClaims}
         />
         {hasX5c ? (
           <label className="flex items-start gap-2 rounded-md border border-[var(--warn)] p-2 text-sm">
