@@ -173,57 +173,73 @@ function isLensError(error: unknown): boolean {
 }
 
 describe('hostile input never throws', () => {
-  it('decodeToken returns a result for any string', () => {
-    timed('decodeToken', RUNS, () =>
-      fc.assert(
-        fc.property(fc.oneof(tokenLike, fc.string({ unit: 'binary' })), (input) => {
-          const result = decodeToken(input, { now: NOW });
-          expect(typeof result.ok).toBe('boolean');
-          if (!result.ok) expect(isLensError(result.error)).toBe(true);
-        }),
-        { numRuns: RUNS },
-      ),
-    );
-  }, TIMEOUT_MS);
+  it(
+    'decodeToken returns a result for any string',
+    () => {
+      timed('decodeToken', RUNS, () =>
+        fc.assert(
+          fc.property(fc.oneof(tokenLike, fc.string({ unit: 'binary' })), (input) => {
+            const result = decodeToken(input, { now: NOW });
+            expect(typeof result.ok).toBe('boolean');
+            if (!result.ok) expect(isLensError(result.error)).toBe(true);
+          }),
+          { numRuns: RUNS },
+        ),
+      );
+    },
+    TIMEOUT_MS,
+  );
 
-  it('importVerificationKey returns a result for any key text', () => {
-    timed('importVerificationKey', RUNS, () =>
-      fc.assert(
-        fc.property(keyLike, (key) => {
-          const result = importVerificationKey(key);
-          if (!result.ok) expect(isLensError(result.error)).toBe(true);
-        }),
-        { numRuns: RUNS },
-      ),
-    );
-  }, TIMEOUT_MS);
+  it(
+    'importVerificationKey returns a result for any key text',
+    () => {
+      timed('importVerificationKey', RUNS, () =>
+        fc.assert(
+          fc.property(keyLike, (key) => {
+            const result = importVerificationKey(key);
+            if (!result.ok) expect(isLensError(result.error)).toBe(true);
+          }),
+          { numRuns: RUNS },
+        ),
+      );
+    },
+    TIMEOUT_MS,
+  );
 
-  it('verifyToken never rejects, for any token and any key text', async () => {
-    await timedAsync('verifyToken', ASYNC_RUNS, () =>
-      fc.assert(
-        fc.asyncProperty(tokenLike, keyLike, async (token, key) => {
-          const result = await verifyToken(token, key, { currentDate: NOW });
-          expect(['valid', 'invalid', 'error']).toContain(result.signature);
-          for (const error of result.errors ?? []) expect(isLensError(error)).toBe(true);
-        }),
-        { numRuns: ASYNC_RUNS },
-      ),
-    );
-  }, TIMEOUT_MS);
+  it(
+    'verifyToken never rejects, for any token and any key text',
+    async () => {
+      await timedAsync('verifyToken', ASYNC_RUNS, () =>
+        fc.assert(
+          fc.asyncProperty(tokenLike, keyLike, async (token, key) => {
+            const result = await verifyToken(token, key, { currentDate: NOW });
+            expect(['valid', 'invalid', 'error']).toContain(result.signature);
+            for (const error of result.errors ?? []) expect(isLensError(error)).toBe(true);
+          }),
+          { numRuns: ASYNC_RUNS },
+        ),
+      );
+    },
+    TIMEOUT_MS,
+  );
 
-  it('decryptToken and readPastedJwks never reject', async () => {
-    await timedAsync('decryptToken + readPastedJwks', ASYNC_RUNS, () =>
-      fc.assert(
-        fc.asyncProperty(tokenLike, keyLike, async (token, key) => {
-          const decrypted = await decryptToken(token, key);
-          expect(typeof decrypted.ok).toBe('boolean');
-          const jwks = await readPastedJwks(key, { now: NOW.getTime() });
-          expect(typeof jwks.ok).toBe('boolean');
-        }),
-        { numRuns: ASYNC_RUNS },
-      ),
-    );
-  }, TIMEOUT_MS);
+  it(
+    'decryptToken and readPastedJwks never reject',
+    async () => {
+      await timedAsync('decryptToken + readPastedJwks', ASYNC_RUNS, () =>
+        fc.assert(
+          fc.asyncProperty(tokenLike, keyLike, async (token, key) => {
+            const decrypted = await decryptToken(token, key);
+            expect(typeof decrypted.ok).toBe('boolean');
+            const jwks = await readPastedJwks(key, { now: NOW.getTime() });
+            expect(typeof jwks.ok).toBe('boolean');
+          }),
+          { numRuns: ASYNC_RUNS },
+        ),
+      );
+    },
+    TIMEOUT_MS,
+  );
 });
 
 /** JSON as JSON.parse gives it back: -0 becomes 0, undefined members vanish. */
@@ -232,56 +248,64 @@ const viaJson = (value: unknown) => JSON.parse(JSON.stringify(value));
 describe('decode(encode(x)) round-trips', () => {
   const claims = fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 8 });
 
-  it('for generated headers and payloads, encoded by hand', () => {
-    timed('decode(encode(x))', RUNS, () =>
-      fc.assert(
-        fc.property(headerObject, claims, signatureSegment, (generated, payload, signature) => {
-          // b64: false (RFC 7797) means the payload is not base64url; that case has its own unit tests.
-          const { b64: _b64, ...header } = generated;
-          const token = `${encodeBase64urlText(JSON.stringify(header))}.${encodeBase64urlText(JSON.stringify(payload))}.${signature}`;
-          const result = decodeToken(token, { now: NOW });
-          if (!result.ok) {
-            // The only refusals allowed for valid JSON: a 5-part shape cannot happen, so it must be the header's
-            // JSON nesting or size; generated values are shallow, so nothing should fail.
-            throw new Error(`${result.error.code}: ${result.error.message}`);
-          }
-          expect(viaJson(result.header)).toEqual(viaJson(header));
-          expect(viaJson(result.payload)).toEqual(viaJson(payload));
-          expect(result.segments.signature).toBe(signature);
-        }),
-        { numRuns: RUNS },
-      ),
-    );
-  }, TIMEOUT_MS);
-
-  it('for tokens our encoder signs (HS256), which also verify', async () => {
-    const secret = 'fuzz-secret-of-at-least-thirty-two-bytes!';
-    await timedAsync('signToken → decodeToken → verifyToken', ASYNC_RUNS, () =>
-      fc.assert(
-        fc.asyncProperty(
-          fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
-          claims,
-          async (extra, payload) => {
-            const header = { ...viaJson(extra), typ: 'JWT' };
-            delete header.alg;
-            delete header.crit;
-            delete header.b64;
-            const signed = await signToken(
-              { header: JSON.stringify(header), payload: JSON.stringify(payload) },
-              secret,
-              { alg: 'HS256' },
-            );
-            if (!signed.ok) throw new Error(`${signed.error.code}: ${signed.error.message}`);
-            const decoded = decodeToken(signed.token, { now: NOW });
-            if (!decoded.ok) throw new Error(decoded.error.message);
-            expect(viaJson(decoded.header)).toEqual({ ...header, alg: 'HS256' });
-            expect(viaJson(decoded.payload)).toEqual(viaJson(payload));
-            const verified = await verifyToken(signed.token, secret, { currentDate: NOW });
-            expect(verified.signature).toBe('valid');
-          },
+  it(
+    'for generated headers and payloads, encoded by hand',
+    () => {
+      timed('decode(encode(x))', RUNS, () =>
+        fc.assert(
+          fc.property(headerObject, claims, signatureSegment, (generated, payload, signature) => {
+            // b64: false (RFC 7797) means the payload is not base64url; that case has its own unit tests.
+            const { b64: _b64, ...header } = generated;
+            const token = `${encodeBase64urlText(JSON.stringify(header))}.${encodeBase64urlText(JSON.stringify(payload))}.${signature}`;
+            const result = decodeToken(token, { now: NOW });
+            if (!result.ok) {
+              // The only refusals allowed for valid JSON: a 5-part shape cannot happen, so it must be the header's
+              // JSON nesting or size; generated values are shallow, so nothing should fail.
+              throw new Error(`${result.error.code}: ${result.error.message}`);
+            }
+            expect(viaJson(result.header)).toEqual(viaJson(header));
+            expect(viaJson(result.payload)).toEqual(viaJson(payload));
+            expect(result.segments.signature).toBe(signature);
+          }),
+          { numRuns: RUNS },
         ),
-        { numRuns: ASYNC_RUNS },
-      ),
-    );
-  }, TIMEOUT_MS);
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'for tokens our encoder signs (HS256), which also verify',
+    async () => {
+      const secret = 'fuzz-secret-of-at-least-thirty-two-bytes!';
+      await timedAsync('signToken → decodeToken → verifyToken', ASYNC_RUNS, () =>
+        fc.assert(
+          fc.asyncProperty(
+            fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
+            claims,
+            async (extra, payload) => {
+              const header = { ...viaJson(extra), typ: 'JWT' };
+              delete header.alg;
+              delete header.crit;
+              delete header.b64;
+              const signed = await signToken(
+                { header: JSON.stringify(header), payload: JSON.stringify(payload) },
+                secret,
+                { alg: 'HS256' },
+              );
+              if (!signed.ok) throw new Error(`${signed.error.code}: ${signed.error.message}`);
+              const decoded = decodeToken(signed.token, { now: NOW });
+              if (!decoded.ok) throw new Error(decoded.error.message);
+              expect(viaJson(decoded.header)).toEqual({ ...header, alg: 'HS256' });
+              expect(viaJson(decoded.payload)).toEqual(viaJson(payload));
+              const verified = await verifyToken(signed.token, secret, { currentDate: NOW });
+              expect(verified.signature).toBe('valid');
+            },
+          ),
+          { numRuns: ASYNC_RUNS },
+        ),
+      );
+    },
+    TIMEOUT_MS,
+  );
 });
