@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/browser-path.mjs';
 
 const APP_PORT = Number(process.env.E2E_PORT ?? 4173);
+// The local identity provider of the JWKS tests: another port, so its requests are cross-origin.
+const JWKS_PORT = Number(process.env.E2E_JWKS_PORT ?? 4180);
 const browser = (findChromium as () => { path: string } | undefined)();
 
 export default defineConfig({
@@ -34,6 +36,14 @@ export default defineConfig({
       url: `http://127.0.0.1:${APP_PORT}/`,
       reuseExistingServer: false,
       timeout: 30_000,
+    },
+    {
+      // Discovery, JWKS, no-CORS, slow, HTML, 5 MB and rotating endpoints; see the file's header.
+      command: 'node e2e/servers/jwks-server.mjs',
+      env: { JWKS_PORT: String(JWKS_PORT) },
+      url: `http://127.0.0.1:${JWKS_PORT}/__health`,
+      reuseExistingServer: false,
+      timeout: 15_000,
     },
   ],
 });

@@ -92,3 +92,80 @@ export type {
   TokenClassification,
   TokenKind,
 } from './claims';
+// ---- JWE decryption, SD-JWT disclosures and key binding (issue 6) ----
+export { resolveDisclosures, parseDisclosure, DEFAULT_SD_ALG } from './sd-jwt/disclosures';
+export { SUPPORTED_SD_ALGS, isSupportedSdAlg, digestText } from './sd-jwt/hash';
+export { verifyKeyBinding } from './sd-jwt/verify-key-binding';
+export type { KeyBindingOptions, KeyBindingResult, KeyBindingErrorCode } from './sd-jwt/verify-key-binding';
+export type { SdDisclosure, SdDisclosureStatus, SdWithheld, SdKeyBinding, SdJwtInfo } from './types';
+export { decryptToken } from './jwe/decrypt';
+export type { DecryptOptions, DecryptResult } from './jwe/decrypt';
+export { encryptToken } from './jwe/encrypt';
+export type { EncryptOptions, EncryptResult } from './jwe/encrypt';
+export type { JweError, JweErrorCode } from './jwe/jose-errors';
+export type { SecretEncoding as JweSecretEncoding } from './jwe/key-material';
+export {
+  KEY_MANAGEMENT_ALGORITHMS,
+  CONTENT_ENCRYPTION_ALGORITHMS,
+  REFUSED_KEY_MANAGEMENT,
+  MAX_PBES2_COUNT,
+  MAX_DECOMPRESSED_BYTES,
+} from './jwe/algorithms';
+// JWKS (issue 5): discovery, fetching under the privacy rules, the keys table, cache and rotation.
+export { loadJwks, loadPastedJwks } from './jwks/load';
+export type { LoadJwksOptions, LoadJwksResult, LoadedJwks, PastedJwksResult } from './jwks/load';
+export { planJwksRequest, checkFetchUrl, oidcDiscoveryUrl, oauthMetadataUrl } from './jwks/url';
+export type { JwksRequestPlan, JwksInputKind } from './jwks/url';
+export { JsonDocumentCache, cacheLifetimeMs } from './jwks/cache';
+export { DEFAULT_TIMEOUT_MS, DEFAULT_MAX_BYTES } from './jwks/fetch';
+export type { FetchLike } from './jwks/fetch';
+export { readJwks, readPastedJwks } from './jwks/keys';
+export type { JwksKeyRow, JwksTable } from './jwks/keys';
+export type { KeyRotation, KidMatch } from './jwks/rotation';
+export type { JwksError, JwksErrorCode } from './jwks/errors';
+// ---- Encoder and key tools (issue 6): signing, claim shortcuts, key generation and conversion ----
+export { signToken } from './encode/sign';
+export type {
+  SignInput,
+  SignOptions,
+  SignResult,
+  SignedToken,
+  SignError,
+  SignErrorCode,
+} from './encode/sign';
+export { SIGNING_ALGORITHMS, signingAlgorithm } from './encode/signing-algorithms';
+export type { SigningAlgorithm } from './encode/signing-algorithms';
+export { validateJsonObjectText, setTopLevelMember, compactJson, positionAt } from './encode/json-text';
+export type { EncodePart, JsonTextPosition, JsonTextValidation, JsonEditResult } from './encode/json-text';
+export {
+  setIssuedAt,
+  setNotBefore,
+  setExpiry,
+  addRandomJti,
+  numericDate,
+  TOKEN_LIFETIMES,
+} from './encode/claim-shortcuts';
+export type { TokenLifetime, RandomBytes } from './encode/claim-shortcuts';
+export { generateKey, KEY_TYPES } from './keys/generate';
+export type {
+  KeyChoice,
+  KeyGenType,
+  KeyGenTypeOption,
+  KeySizeOption,
+  GenerateResult,
+  GeneratedSecret,
+  GeneratedKeyPair,
+} from './keys/generate';
+export { convertKey } from './keys/convert';
+export type { ConvertResult, ConvertedKey } from './keys/convert';
+export { jwkThumbprintUri, thumbprintUri } from './keys/thumbprint-uri';
+export type { Jwk } from './keys/export';
+// Share links and deep links (issue 7): tokens only in the URL fragment, never in the query.
+export {
+  readLinkRequest,
+  addressWithoutRequest,
+  shareLinkFor,
+  TOKEN_FRAGMENT_PARAMS,
+  REFUSED_QUERY_MESSAGE,
+} from './share/links';
+export type { LinkRequest } from './share/links';

@@ -68,6 +68,12 @@ export interface DecodedOk {
   serialization: 'compact' | 'json-flattened' | 'json-general';
   /** Milliseconds since the epoch that time findings were judged against. */
   now: number;
+  /** SD-JWT: every disclosure with its digest and where it lands. */
+  disclosures?: SdDisclosure[];
+  /** SD-JWT: the payload with every matched disclosure put in place and `_sd`/`_sd_alg` removed. */
+  disclosedPayload?: unknown;
+  /** SD-JWT: digests, withheld claims and the key-binding JWT. */
+  sdJwt?: SdJwtInfo;
 }
 
 export interface DecodedError {
@@ -79,3 +85,67 @@ export interface DecodedError {
 }
 
 export type DecodeResult = DecodedOk | DecodedError;
+
+// ---- SD-JWT (IETF SD-JWT, RFC 9901) ----------------------------------------
+
+/** How one disclosure relates to the digests of the issuer-signed JWT. */
+export type SdDisclosureStatus =
+  /** Its digest is referenced exactly where the disclosure belongs. */
+  | 'matched'
+  /** No `_sd` or `...` entry refers to its digest: tampered with, or from another token. */
+  | 'unreferenced'
+  /** The digest could not be computed (unsupported `_sd_alg`). */
+  | 'unchecked'
+  /** Not a valid disclosure (not a JSON array of 2 or 3 elements, bad salt or name, or misplaced). */
+  | 'invalid';
+
+export interface SdDisclosure {
+  /** base64url digest of the disclosure text with `_sd_alg`; empty when it could not be computed. */
+  digest: string;
+  salt: string;
+  /** The claim name; absent for an array element (`[salt, value]`). */
+  name?: string;
+  value: unknown;
+  /** Where the value appears in the disclosed payload, e.g. `payload.address.street`; empty when nowhere. */
+  path: string;
+  /** The disclosure as it appears in the token (base64url). */
+  encoded: string;
+  status: SdDisclosureStatus;
+}
+
+/** A digest with no disclosure in the presentation: a withheld claim (or a decoy). */
+export interface SdWithheld {
+  /** The object that holds the `_sd` digest, or the array position of a `{"...": digest}` entry. */
+  path: string;
+  digest: string;
+  kind: 'property' | 'array-element';
+}
+
+export interface SdKeyBinding {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  aud?: unknown;
+  nonce?: unknown;
+  iat?: unknown;
+  /** `sd_hash` from the KB-JWT. */
+  sdHash?: string;
+  /** The digest of the presentation this tool computed; undefined when `_sd_alg` is unsupported. */
+  expectedSdHash?: string;
+  /** The KB-JWT itself (compact). */
+  token: string;
+}
+
+export interface SdJwtInfo {
+  /** `_sd_alg` of the issuer-signed JWT (default "sha-256"). */
+  sdAlg: string;
+  sdAlgSupported: boolean;
+  disclosures: SdDisclosure[];
+  withheld: SdWithheld[];
+  /** Digests referenced (or presented) more than once. */
+  duplicateDigests: string[];
+  /** Human-readable problems with single disclosures, by disclosure index (0-based). */
+  problems: { index: number; message: string }[];
+  keyBinding?: SdKeyBinding;
+  /** The KB-JWT part was present but could not be decoded. */
+  keyBindingError?: string;
+}

@@ -1,7 +1,9 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useMemo } from 'react';
 import { Badge } from '@/components/ui/Badge';
+import { CopyShareLink } from '@/components/share/CopyShareLink';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { Panel } from '@/components/ui/Panel';
 import { decodeToken, type DecodeResult, type DecodedOk } from '@/lib';
@@ -9,6 +11,11 @@ import { ColoredToken, TokenWithErrorMark } from './ColoredToken';
 import { FindingsList } from './FindingsList';
 import { JsonView } from './JsonView';
 import { TokenInput } from './TokenInput';
+
+// Not on the decoder's first screen: its code loads after the page is interactive (issue 8).
+const JwksPanel = dynamic(() => import('@/components/jwks/JwksPanel').then((m) => m.JwksPanel), {
+  ssr: false,
+});
 
 export interface DecoderProps {
   token: string;
@@ -29,77 +36,80 @@ const FORMAT_LABEL: Record<DecodedOk['format'], string> = {
 const PART_NAME = { token: 'Token', header: 'Header', payload: 'Payload', signature: 'Signature' } as const;
 
 /** The Decode tab's root: owns nothing but derived state; the token lives in the app shell. */
-export function Decoder({ token, onTokenChange, onLoadExample }: DecoderProps) {
+export function Decoder({ token, onTokenChange, onKeyTextChange, onLoadExample }: DecoderProps) {
   const decoded: DecodeResult | undefined = useMemo(
     () => (token.trim() ? decodeToken(token) : undefined),
     [token],
   );
 
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
-      <div className="flex min-w-0 flex-col gap-4">
-        <TokenInput
-          value={token}
-          onChange={onTokenChange}
-          onLoadExample={onLoadExample}
-          onClear={() => onTokenChange('')}
-        />
-        {decoded?.ok ? <TokenParts decoded={decoded} /> : null}
-        {decoded && !decoded.ok ? (
-          <div
-            role="alert"
-            className="rounded-lg border border-[var(--danger)] bg-[var(--panel)] p-3 text-sm"
-            data-error-code={decoded.error.code}
+    <div className="flex flex-col gap-4">
+      <div className="grid gap-4 lg:grid-cols-2">
+        <div className="flex min-w-0 flex-col gap-4">
+          <TokenInput
+            value={token}
+            onChange={onTokenChange}
+            onLoadExample={onLoadExample}
+            onClear={() => onTokenChange('')}
+          />
+          {decoded?.ok ? <TokenParts decoded={decoded} /> : null}
+          {decoded && !decoded.ok ? (
+            <div
+              role="alert"
+              className="rounded-lg border border-[var(--danger)] bg-[var(--panel)] p-3 text-sm"
+              data-error-code={decoded.error.code}
+            >
+              <p className="font-semibold text-[var(--danger)]">
+                {PART_NAME[decoded.error.part ?? 'token']}: could not decode
+                {decoded.error.position !== undefined ? ` (character ${decoded.error.position + 1})` : ''}
+              </p>
+              <p className="mt-1 break-words">{decoded.error.message}</p>
+              {decoded.token !== undefined && decoded.error.position !== undefined ? (
+                <TokenWithErrorMark token={decoded.token} position={decoded.error.position} />
+              ) : null}
+            </div>
+          ) : null}
+          {decoded ? <FindingsList findings={decoded.findings} /> : null}
+        </div>
+        <div className="flex min-w-0 flex-col gap-4">
+          <Panel
+            label="Header"
+            actions={
+              decoded?.ok ? (
+                <>
+                  <Badge>{FORMAT_LABEL[decoded.format]}</Badge>
+                  <CopyButton text={decoded.headerJson} label="Copy header" />
+                </>
+              ) : null
+            }
           >
-            <p className="font-semibold text-[var(--danger)]">
-              {PART_NAME[decoded.error.part ?? 'token']}: could not decode
-              {decoded.error.position !== undefined ? ` (character ${decoded.error.position + 1})` : ''}
-            </p>
-            <p className="mt-1 break-words">{decoded.error.message}</p>
-            {decoded.token !== undefined && decoded.error.position !== undefined ? (
-              <TokenWithErrorMark token={decoded.token} position={decoded.error.position} />
-            ) : null}
-          </div>
-        ) : null}
-        {decoded ? <FindingsList findings={decoded.findings} /> : null}
-      </div>
-      <div className="flex min-w-0 flex-col gap-4">
-        <Panel
-          label="Header"
-          actions={
-            decoded?.ok ? (
-              <>
-                <Badge>{FORMAT_LABEL[decoded.format]}</Badge>
-                <CopyButton text={decoded.headerJson} label="Copy header" />
-              </>
-            ) : null
-          }
-        >
-          {decoded?.ok ? (
-            <JsonView text={decoded.headerJson} label="Decoded header" json />
-          ) : (
-            <EmptyHint text="The decoded header appears here." />
-          )}
-        </Panel>
-        <Panel
-          label="Payload"
-          actions={
-            decoded?.ok && decoded.payloadJson !== undefined ? (
-              <CopyButton text={decoded.payloadJson} label="Copy payload" />
-            ) : null
-          }
-        >
-          {decoded?.ok ? (
-            decoded.payloadJson !== undefined ? (
-              <JsonView text={decoded.payloadJson} label="Decoded payload" json={decoded.payloadIsJson} />
+            {decoded?.ok ? (
+              <JsonView text={decoded.headerJson} label="Decoded header" json />
             ) : (
-              <EmptyHint text="The payload is encrypted. Decrypting it needs the key." />
-            )
-          ) : (
-            <EmptyHint text="The decoded payload appears here." />
-          )}
-        </Panel>
+              <EmptyHint text="The decoded header appears here." />
+            )}
+          </Panel>
+          <Panel
+            label="Payload"
+            actions={
+              decoded?.ok && decoded.payloadJson !== undefined ? (
+                <CopyButton text={decoded.payloadJson} label="Copy payload" />
+              ) : null
+            }
+          >
+            {decoded?.ok ? (
+              decoded.payloadJson !== undefined ? (
+                <JsonView text={decoded.payloadJson} label="Decoded payload" json={decoded.payloadIsJson} />
+              ) : (
+                <EmptyHint text="The payload is encrypted. Decrypting it needs the key." />
+              )
+            ) : (
+              <EmptyHint text="The decoded payload appears here." />
+            )}
+          </Panel>
+        </div>
       </div>
+      <JwksPanel token={token} decoded={decoded} onUseKey={onKeyTextChange} />
     </div>
   );
 }
@@ -118,6 +128,7 @@ function TokenParts({ decoded }: { decoded: DecodedOk }) {
         {segs.header ? <CopyButton text={segs.header} label="Copy header segment" /> : null}
         {segs.payload ? <CopyButton text={segs.payload} label="Copy payload segment" /> : null}
         {segs.signature ? <CopyButton text={segs.signature} label="Copy signature segment" /> : null}
+        <CopyShareLink token={decoded.token} />
       </div>
     </div>
   );

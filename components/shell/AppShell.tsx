@@ -1,24 +1,41 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useCallback, useState } from 'react';
 import { Decoder } from '@/components/decoder/Decoder';
 import { Tabs, type TabDef } from '@/components/ui/Tabs';
 import { loadExample } from '@/lib';
-import { AboutPrivacy } from './AboutPrivacy';
+import { AboutPrivacy } from '@/components/privacy/AboutPrivacy';
+import { ClearEverything } from '@/components/privacy/ClearEverything';
+import { LinkReader } from '@/components/share/LinkReader';
 import { ThemeToggle } from './ThemeToggle';
 
-type TabId = 'decode' | 'about';
+type TabId = 'decode' | 'encode' | 'keys' | 'about';
 
 const TABS: readonly TabDef<TabId>[] = [
   { id: 'decode', label: 'Decode' },
+  { id: 'encode', label: 'Encode' },
+  { id: 'keys', label: 'Keys' },
   { id: 'about', label: 'About & privacy' },
 ];
+
+// Not part of the decoder's first-load JS: each loads when its tab opens.
+const Encoder = dynamic(() => import('@/components/encoder/Encoder').then((m) => m.Encoder), {
+  ssr: false,
+  loading: () => <p className="text-sm text-[var(--muted)]">Loading the encoder…</p>,
+});
+const KeyTools = dynamic(() => import('@/components/keys/KeyTools').then((m) => m.KeyTools), {
+  ssr: false,
+  loading: () => <p className="text-sm text-[var(--muted)]">Loading the key tools…</p>,
+});
 
 /** The page root: owns the token and key text so every tab can hand a token to the decoder. */
 export function AppShell() {
   const [tab, setTab] = useState<TabId>('decode');
   const [token, setToken] = useState('');
   const [keyText, setKeyText] = useState('');
+  // Bumped by "Clear everything": remounts every tool, which empties the inputs they own.
+  const [generation, setGeneration] = useState(0);
 
   // Examples are a lazily loaded chunk of the bundle (same origin, nothing leaves the page).
   const openExample = useCallback(async (name: string) => {
@@ -27,6 +44,23 @@ export function AppShell() {
     setToken(example.token);
     setKeyText(example.key ?? '');
     setTab('decode');
+  }, []);
+
+  const openInDecoder = useCallback((signed: string, verificationKey?: string) => {
+    setToken(signed);
+    if (verificationKey !== undefined) setKeyText(verificationKey);
+    setTab('decode');
+  }, []);
+
+  const openToken = useCallback((text: string) => {
+    setToken(text);
+    setTab('decode');
+  }, []);
+
+  const clearInputs = useCallback(() => {
+    setToken('');
+    setKeyText('');
+    setGeneration((g) => g + 1);
   }, []);
 
   return (
@@ -39,9 +73,13 @@ export function AppShell() {
             anywhere.
           </p>
         </div>
-        <ThemeToggle />
+        <div className="flex items-center gap-3">
+          <ClearEverything onClearInputs={clearInputs} />
+          <ThemeToggle />
+        </div>
       </header>
-      <main>
+      <LinkReader onToken={openToken} onExample={openExample} />
+      <main key={generation}>
         <Tabs tabs={TABS} active={tab} onChange={setTab} label="Tools">
           {tab === 'decode' ? (
             <Decoder
@@ -52,6 +90,8 @@ export function AppShell() {
               onLoadExample={openExample}
             />
           ) : null}
+          {tab === 'encode' ? <Encoder onOpenInDecoder={openInDecoder} /> : null}
+          {tab === 'keys' ? <KeyTools /> : null}
           {tab === 'about' ? <AboutPrivacy /> : null}
         </Tabs>
       </main>

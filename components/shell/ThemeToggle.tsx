@@ -1,25 +1,23 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect } from 'react';
+import { preferencesStore, usePreferences, type Theme } from '@/components/privacy/preferences';
 
-type Theme = 'system' | 'light' | 'dark';
-
-/** Switches the .light/.dark class on <html>. Not remembered unless the user opts in (see Settings). */
+/** Switches the .light/.dark class on <html>. Remembered only if the user opts in (Settings, About tab). */
 export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme>('system');
-  function apply(next: Theme) {
-    setTheme(next);
+  const { theme } = usePreferences();
+  useEffect(() => {
     const root = document.documentElement;
-    root.classList.toggle('dark', next === 'dark');
-    root.classList.toggle('light', next === 'light');
-  }
+    root.classList.toggle('dark', theme === 'dark');
+    root.classList.toggle('light', theme === 'light');
+  }, [theme]);
   return (
     <label className="flex items-center gap-2 text-sm">
       <span>Theme</span>
       <select
         className="rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-1"
         value={theme}
-        onChange={(e) => apply(e.target.value as Theme)}
+        onChange={(e) => preferencesStore.update({ theme: e.target.value as Theme })}
       >
         <option value="system">System</option>
         <option value="light">Light</option>

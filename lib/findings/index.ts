@@ -1,6 +1,7 @@
 import type { Finding } from '../types';
 import { algNone } from './alg-none';
 import { audMissing } from './aud-missing';
+import { b64CritMissing } from './b64-crit-missing';
 import { critUnsupported } from './crit-unsupported';
 import { duplicateMember } from './duplicate-member';
 import { embeddedKey } from './embedded-key';
@@ -10,9 +11,15 @@ import { iatFuture } from './iat-future';
 import { kidSuspicious } from './kid-suspicious';
 import { lifetimeLong } from './lifetime-long';
 import { nonCanonicalEncoding } from './non-canonical-encoding';
+import { payloadDetached } from './payload-detached';
 import { payloadNotJson } from './payload-not-json';
 import type { FindingContext, FindingRule } from './rule';
 import { sensitiveData } from './sensitive-data';
+import { sdAlgUnsupported } from './sd-alg-unsupported';
+import { sdDigestDuplicate } from './sd-digest-duplicate';
+import { sdDisclosureInvalid } from './sd-disclosure-invalid';
+import { sdDisclosureUnreferenced } from './sd-disclosure-unreferenced';
+import { sdKeyBinding } from './sd-key-binding';
 import { timestampMilliseconds } from './timestamp-milliseconds';
 
 export type { FindingContext, FindingRule } from './rule';
@@ -33,6 +40,13 @@ export const FINDING_RULES: readonly FindingRule[] = Object.freeze([
   expBeforeNbf,
   audMissing,
   sensitiveData,
+  sdDisclosureUnreferenced,
+  sdDigestDuplicate,
+  sdAlgUnsupported,
+  sdDisclosureInvalid,
+  sdKeyBinding,
+  b64CritMissing,
+  payloadDetached,
 ]);
 
 const ORDER = { danger: 0, warning: 1, info: 2 } as const;

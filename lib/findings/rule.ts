@@ -1,5 +1,5 @@
 import type { NonCanonicalIssue } from '../token/base64url';
-import type { Finding, Severity, TokenFormat } from '../types';
+import type { Finding, SdJwtInfo, Severity, TokenFormat } from '../types';
 
 /** Everything a finding rule may look at. Time is a parameter (`now`), never the wall clock. */
 export interface FindingContext {
@@ -13,6 +13,8 @@ export interface FindingContext {
   /** Base64url deviations per part, e.g. `{ part: 'signature', issues: ['padding'] }`. */
   nonCanonical: { part: string; issues: NonCanonicalIssue[] }[];
   now: Date;
+  /** SD-JWT only: disclosures, digests and key binding (set for the disclosure part of the token). */
+  sdJwt?: SdJwtInfo;
 }
 
 export type RuleFinding = Omit<Finding, 'id' | 'severity'> & { severity?: Severity };

@@ -1,3 +1,5 @@
+import { bytesToText, decodeBase64url } from './base64url';
+
 /**
  * Turns what people really paste into a token: surrounding whitespace, a whole
  * `Authorization: Bearer …` header line, a `Bearer ` prefix, quotes from JSON or shell
@@ -39,8 +41,17 @@ export function cleanInput(raw: string): CleanedInput {
     steps.push('removed a trailing "' + raw.trim().slice(-1) + '"');
   }
 
+  // RFC 7797: an unencoded (b64:false) payload may contain spaces, which are signed as-is.
+  const unencoded = text[0] !== '{' && /\s/.test(text) ? keepUnencodedPayload(text) : undefined;
+  if (unencoded !== undefined) {
+    if (unencoded !== text)
+      steps.push(
+        'removed spaces inside the header and signature (the unencoded b64:false payload is kept as is)',
+      );
+    text = unencoded;
+  }
   // JSON serializations keep their whitespace; compact tokens never contain any.
-  if (text[0] !== '{' && /\s/.test(text)) {
+  else if (text[0] !== '{' && /\s/.test(text)) {
     const lineBreaks = (text.match(/\r\n|\r|\n/g) ?? []).length;
     text = text.replace(/\s+/g, '');
     steps.push(
@@ -50,4 +61,21 @@ export function cleanInput(raw: string): CleanedInput {
     );
   }
   return { text, steps };
+}
+
+/** For a compact JWS whose header says `"b64": false`, strips whitespace from all but the payload. */
+function keepUnencodedPayload(text: string): string | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 3) return undefined;
+  const [header, payload, signature] = parts as [string, string, string];
+  const decoded = decodeBase64url(header.replace(/\s+/g, ''));
+  if (!decoded.ok) return undefined;
+  try {
+    const value: unknown = JSON.parse(bytesToText(decoded.bytes).text);
+    if (value === null || typeof value !== 'object' || (value as { b64?: unknown }).b64 !== false)
+      return undefined;
+  } catch {
+    return undefined;
+  }
+  return [header.replace(/\s+/g, ''), payload, signature.replace(/\s+/g, '')].join('.');
 }

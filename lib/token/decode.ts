@@ -1,12 +1,15 @@
 import { fail, toLensError, type TokenPart } from '../errors';
 import { findingsFor } from '../findings';
 import type { FindingContext } from '../findings/rule';
+import { resolveDisclosures } from '../sd-jwt/disclosures';
+import { decodeKeyBinding } from '../sd-jwt/key-binding';
 import type {
   DecodeResult,
   DecodedOk,
   Finding,
   JwsSignatureEntry,
   NumberNote,
+  SdJwtInfo,
   TokenFormat,
   TokenPartSpan,
 } from '../types';
@@ -213,7 +216,8 @@ function decodeJsonSerialization(token: string, now: Date): DecodedOk {
     fail('invalid-json-serialization', 'The "signatures" array is empty: there is nothing to verify.', {
       part: 'signature',
     });
-  if (typeof obj.payload !== 'string')
+  // An absent payload is detached content (RFC 7515 Appendix F); the verifier supplies it.
+  if (obj.payload !== undefined && typeof obj.payload !== 'string')
     fail('invalid-json-serialization', '"payload" must be a base64url string (RFC 7515 §7.2.1).', {
       part: 'payload',
     });
@@ -249,7 +253,7 @@ function decodeJsonSerialization(token: string, now: Date): DecodedOk {
   const header = firstProt
     ? decodeHeader(firstProt, undefined, { duplicates: [], bigNumbers: [], nonCanonical: [] })
     : { value: {}, json: '{}' };
-  const payloadText = obj.payload as string;
+  const payloadText = typeof obj.payload === 'string' ? obj.payload : '';
   const payload =
     header.value.b64 === false
       ? { text: payloadText, json: readPayloadJson(payloadText, collected) }
@@ -352,6 +356,7 @@ function decodeSdJwt(token: string, now: Date): DecodedOk {
   const parts: TokenPartSpan[] = [...base.parts, { kind: 'separator', text: '~' }];
   for (const d of disclosures) parts.push({ kind: 'disclosure', text: d }, { kind: 'separator', text: '~' });
   if (last.length > 0) parts.push({ kind: 'kb-jwt', text: last });
+  const sdJwt = readSdJwt(base, disclosures, last, token);
   const extraFindings = findingsFor({
     format: 'sd-jwt',
     header: {},
@@ -360,6 +365,7 @@ function decodeSdJwt(token: string, now: Date): DecodedOk {
     duplicates: [],
     nonCanonical: collected.nonCanonical,
     now,
+    sdJwt: sdJwt.info,
   });
   return {
     ...base,
@@ -368,7 +374,27 @@ function decodeSdJwt(token: string, now: Date): DecodedOk {
     parts,
     segments: { ...base.segments, ...segmentMap },
     findings: [...base.findings, ...extraFindings],
+    disclosures: sdJwt.info.disclosures,
+    disclosedPayload: sdJwt.disclosedPayload,
+    sdJwt: sdJwt.info,
   };
+}
+
+/** Digests, disclosed payload and key binding of an SD-JWT (lib/sd-jwt/). */
+function readSdJwt(
+  base: DecodedOk,
+  disclosures: string[],
+  kbJwt: string,
+  token: string,
+): { info: SdJwtInfo; disclosedPayload: unknown } {
+  const resolved = resolveDisclosures(base.payloadIsJson ? base.payload : undefined, disclosures);
+  const info: SdJwtInfo = { ...resolved.info };
+  if (kbJwt.length > 0) {
+    const kb = decodeKeyBinding(kbJwt, token.slice(0, token.length - kbJwt.length), info.sdAlg);
+    if (kb.ok) info.keyBinding = kb.value;
+    else info.keyBindingError = kb.message;
+  }
+  return { info, disclosedPayload: resolved.disclosedPayload };
 }
 
 // ---- parts ----------------------------------------------------------------

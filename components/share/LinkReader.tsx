@@ -1,0 +1,48 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { Button } from '@/components/ui/Button';
+import { addressWithoutRequest, EXAMPLE_CATALOG, readLinkRequest } from '@/lib';
+
+/**
+ * Reads `#token=…` (also `#id_token=`, `#access_token=`, `#value=`) and `#example=<name>` when the page loads or
+ * the fragment changes, hands the token or example to the shell, then removes it from the address bar and the
+ * history entry. A token in the query string is refused with an explanation.
+ */
+export function LinkReader({
+  onToken,
+  onExample,
+}: {
+  onToken: (token: string) => void;
+  onExample: (name: string) => void;
+}) {
+  const [notice, setNotice] = useState('');
+
+  useEffect(() => {
+    function read() {
+      const request = readLinkRequest(window.location.search, window.location.hash);
+      if (request.kind === 'none') return;
+      if (request.kind === 'token') onToken(request.token);
+      if (request.kind === 'example') {
+        if (EXAMPLE_CATALOG.some((e) => e.name === request.name)) onExample(request.name);
+        else
+          setNotice(`The link asks for an example called "${request.name}", but there is none by that name.`);
+      }
+      if (request.kind === 'refused-query') setNotice(request.message);
+      window.history.replaceState(window.history.state, '', addressWithoutRequest(window.location.href));
+    }
+    read();
+    window.addEventListener('hashchange', read);
+    return () => window.removeEventListener('hashchange', read);
+  }, [onToken, onExample]);
+
+  if (!notice) return null;
+  return (
+    <div role="alert" className="mb-4 rounded-lg border border-[var(--warn)] bg-[var(--panel)] p-3 text-sm">
+      <p>{notice}</p>
+      <Button size="sm" className="mt-2" onClick={() => setNotice('')}>
+        Dismiss
+      </Button>
+    </div>
+  );
+}
