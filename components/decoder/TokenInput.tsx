@@ -20,10 +20,10 @@ export function TokenInput({ value, onChange, onLoadExample, onClear }: TokenInp
         <label htmlFor={id} className="text-sm font-semibold">
           Encoded token
         </label>
-        <div className="flex items-center gap-2">
+        <div className="flex min-w-0 items-center gap-2">
           <select
             aria-label="Load example"
-            className="rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-1 text-sm"
+            className="w-48 min-w-0 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-1 text-sm sm:w-64"
             value=""
             onChange={(e) => {
               if (e.target.value) onLoadExample(e.target.value);
