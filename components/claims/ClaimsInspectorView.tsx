@@ -217,6 +217,7 @@ function ClaimValue({ row }: { row: ClaimRow }) {
             key={i}
             className="rounded border border-[var(--border)] bg-[var(--panel-2)] px-1.5 font-code text-xs break-all"
           >
+            {/* Non-strings (e.g. SD-JWT {"...": digest} entries) were turned into JSON text above. */}
             {item}
           </li>
         ))}
