@@ -6,6 +6,7 @@ import { Decoder } from '@/components/decoder/Decoder';
 import { Tabs, type TabDef } from '@/components/ui/Tabs';
 import { loadExample } from '@/lib';
 import { AboutPrivacy } from '@/components/privacy/AboutPrivacy';
+import { ServiceWorkerRegistration } from '@/components/offline/ServiceWorkerRegistration';
 import { ClearEverything } from '@/components/privacy/ClearEverything';
 import { LinkReader } from '@/components/share/LinkReader';
 import { ThemeToggle } from './ThemeToggle';
@@ -93,6 +94,7 @@ export function AppShell() {
         </div>
       </header>
       <LinkReader onToken={openToken} onExample={openExample} />
+      <ServiceWorkerRegistration />
       <main key={generation}>
         <Tabs tabs={TABS} active={tab} onChange={setTab} label="Tools">
           {tab === 'decode' ? (

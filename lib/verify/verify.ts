@@ -637,14 +637,21 @@ async function checkSignature(
   }
 }
 
+/** The WebCrypto key for this key and alg, imported once and cached (issue 8: no re-import while typing). */
 function cryptoKeyFor(key: ImportedKey, alg: string): Promise<CryptoKey | Uint8Array> {
-  if (key.kty === 'oct') return Promise.resolve(key.secret ?? new Uint8Array());
   let perAlg = cryptoKeys.get(key);
   if (!perAlg) cryptoKeys.set(key, (perAlg = new Map()));
   let pending = perAlg.get(alg);
   if (!pending) {
-    const { alg: _alg, kid: _kid, use: _use, key_ops: _ops, ...material } = key.jwk;
-    pending = importJWK(material as JWK, alg) as Promise<CryptoKey | Uint8Array>;
+    if (key.kty === 'oct') {
+      const hash = `SHA-${alg.slice(2)}`;
+      pending = crypto.subtle.importKey('raw', key.secret as BufferSource, { name: 'HMAC', hash }, false, [
+        'verify',
+      ]);
+    } else {
+      const { alg: _alg, kid: _kid, use: _use, key_ops: _ops, ...material } = key.jwk;
+      pending = importJWK(material as JWK, alg) as Promise<CryptoKey | Uint8Array>;
+    }
     perAlg.set(alg, pending);
     pending.catch(() => perAlg!.delete(alg));
   }
