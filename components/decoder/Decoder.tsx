@@ -6,11 +6,12 @@ import { Badge } from '@/components/ui/Badge';
 import { CopyShareLink } from '@/components/share/CopyShareLink';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { Panel } from '@/components/ui/Panel';
-import { decodeToken, type DecodeResult, type DecodedOk } from '@/lib';
+import type { DecodeResult, DecodedOk } from '@/lib';
 import { ColoredToken, TokenWithErrorMark } from './ColoredToken';
 import { FindingsList } from './FindingsList';
 import { JsonView } from './JsonView';
 import { TokenInput } from './TokenInput';
+import { useDecodeToken } from './useDecodeToken';
 
 // Not on the decoder's first screen: its code loads after the page is interactive (issue 8).
 const JwksPanel = dynamic(() => import('@/components/jwks/JwksPanel').then((m) => m.JwksPanel), {
@@ -37,9 +38,10 @@ const PART_NAME = { token: 'Token', header: 'Header', payload: 'Payload', signat
 
 /** The Decode tab's root: owns nothing but derived state; the token lives in the app shell. */
 export function Decoder({ token, onTokenChange, onKeyTextChange, onLoadExample }: DecoderProps) {
+  const decodeToken = useDecodeToken();
   const decoded: DecodeResult | undefined = useMemo(
-    () => (token.trim() ? decodeToken(token) : undefined),
-    [token],
+    () => (token.trim() && decodeToken ? decodeToken(token) : undefined),
+    [token, decodeToken],
   );
 
   return (
