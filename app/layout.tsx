@@ -7,6 +7,8 @@ export const metadata: Metadata = {
     'Decode, inspect and verify JWTs (JWS, JWE, JWS JSON, SD-JWT) entirely in your browser. No token, key or claim is ever sent to a server.',
   applicationName: 'JWT Lens',
   robots: { index: true, follow: true },
+  // Relative icon and start URLs inside the manifest resolve against it, so BASE_PATH needs nothing more.
+  manifest: `${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/manifest.webmanifest`,
 };
 
 export const viewport: Viewport = {

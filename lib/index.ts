@@ -72,10 +72,12 @@ export {
   claimRows,
   expiryState,
   formatDuration,
+  formatIsoUtc,
   formatRelative,
   formatTime,
   grantsSummary,
   looksLikeMilliseconds,
+  readableTimeHint,
   toSeconds,
 } from './claims';
 export type {

@@ -2,10 +2,15 @@
 
 import dynamic from 'next/dynamic';
 import { useMemo } from 'react';
+import { ClaimsInspector } from '@/components/claims/ClaimsInspector';
+import { ExpiryStatus } from '@/components/claims/ExpiryStatus';
+import { TokenSummary } from '@/components/claims/TokenSummary';
+import { useTimeHint } from '@/components/claims/useTimeHint';
 import { Badge } from '@/components/ui/Badge';
 import { CopyShareLink } from '@/components/share/CopyShareLink';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { Panel } from '@/components/ui/Panel';
+import { Verifier } from '@/components/verifier/Verifier';
 import type { DecodeResult, DecodedOk } from '@/lib';
 import { ColoredToken, TokenWithErrorMark } from './ColoredToken';
 import { FindingsList } from './FindingsList';
@@ -17,6 +22,18 @@ import { useDecodeToken } from './useDecodeToken';
 const JwksPanel = dynamic(() => import('@/components/jwks/JwksPanel').then((m) => m.JwksPanel), {
   ssr: false,
 });
+// JWE, SD-JWT and JWS JSON views load only when such a token is pasted: they pull in jose's
+// JWE and verification code, which a plain JWT never needs (issue 8 bundle budget).
+const JweDecryptor = dynamic(() => import('@/components/jwe/JweDecryptor').then((m) => m.JweDecryptor), {
+  ssr: false,
+});
+const Disclosures = dynamic(() => import('@/components/sd-jwt/Disclosures').then((m) => m.Disclosures), {
+  ssr: false,
+});
+const SignatureList = dynamic(
+  () => import('@/components/jws-json/SignatureList').then((m) => m.SignatureList),
+  { ssr: false },
+);
 
 export interface DecoderProps {
   token: string;
@@ -37,12 +54,13 @@ const FORMAT_LABEL: Record<DecodedOk['format'], string> = {
 const PART_NAME = { token: 'Token', header: 'Header', payload: 'Payload', signature: 'Signature' } as const;
 
 /** The Decode tab's root: owns nothing but derived state; the token lives in the app shell. */
-export function Decoder({ token, onTokenChange, onKeyTextChange, onLoadExample }: DecoderProps) {
+export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoadExample }: DecoderProps) {
   const decodeToken = useDecodeToken();
   const decoded: DecodeResult | undefined = useMemo(
     () => (token.trim() && decodeToken ? decodeToken(token) : undefined),
     [token, decodeToken],
   );
+  const timeHint = useTimeHint();
 
   return (
     <div className="flex flex-col gap-4">
@@ -71,7 +89,10 @@ export function Decoder({ token, onTokenChange, onKeyTextChange, onLoadExample }
               ) : null}
             </div>
           ) : null}
+          <ExpiryStatus decoded={decoded} />
+          <Verifier token={token} decoded={decoded} keyText={keyText} onKeyTextChange={onKeyTextChange} />
           {decoded ? <FindingsList findings={decoded.findings} /> : null}
+          <TokenSummary decoded={decoded} />
         </div>
         <div className="flex min-w-0 flex-col gap-4">
           <Panel
@@ -101,7 +122,12 @@ export function Decoder({ token, onTokenChange, onKeyTextChange, onLoadExample }
           >
             {decoded?.ok ? (
               decoded.payloadJson !== undefined ? (
-                <JsonView text={decoded.payloadJson} label="Decoded payload" json={decoded.payloadIsJson} />
+                <JsonView
+                  text={decoded.payloadJson}
+                  label="Decoded payload"
+                  json={decoded.payloadIsJson}
+                  numberHint={timeHint}
+                />
               ) : (
                 <EmptyHint text="The payload is encrypted. Decrypting it needs the key." />
               )
@@ -109,6 +135,12 @@ export function Decoder({ token, onTokenChange, onKeyTextChange, onLoadExample }
               <EmptyHint text="The decoded payload appears here." />
             )}
           </Panel>
+          <ClaimsInspector decoded={decoded} />
+          {decoded?.ok && decoded.format === 'jwe' ? (
+            <JweDecryptor decoded={decoded} onOpenToken={onTokenChange} />
+          ) : null}
+          {decoded?.ok && decoded.format === 'sd-jwt' ? <Disclosures decoded={decoded} /> : null}
+          {decoded?.ok && decoded.format === 'jws-json' ? <SignatureList decoded={decoded} /> : null}
         </div>
       </div>
       <JwksPanel token={token} decoded={decoded} onUseKey={onKeyTextChange} />

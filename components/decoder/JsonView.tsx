@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { highlightJson, type JsonTokenKind } from './highlightJson';
 import { splitIntoBlocks } from './textBlocks';
 
@@ -30,23 +30,40 @@ export interface JsonViewProps {
   label: string;
   /** JSON gets colours and folding; plain text (a non-JSON payload) is shown as is. */
   json: boolean;
+  /** Extra text shown on hover or focus of a `"key": number` member, e.g. a readable time (issue 4). */
+  numberHint?: NumberHint;
 }
 
+export type NumberHint = (key: string, value: number) => string | undefined;
+
 /** The lightweight highlighted `<pre>`; it is the whole view until Monaco has loaded. */
-export const LightJson = memo(function LightJson({ text, json }: { text: string; json: boolean }) {
+export const LightJson = memo(function LightJson({
+  text,
+  json,
+  numberHint,
+}: {
+  text: string;
+  json: boolean;
+  numberHint?: NumberHint;
+}) {
+  let lastKey: string | undefined;
   const body =
     text.length > HIGHLIGHT_LIMIT ? (
       <LargeText text={text} />
     ) : json ? (
-      highlightJson(text).map((t, i) =>
-        t.kind === 'punct' ? (
-          t.text
+      highlightJson(text).map((t, i) => {
+        if (t.kind === 'punct') return t.text;
+        if (t.kind === 'key') lastKey = parseKey(t.text);
+        const hint =
+          t.kind === 'number' && lastKey !== undefined ? numberHint?.(lastKey, Number(t.text)) : undefined;
+        return hint ? (
+          <HintedNumber key={i} text={t.text} hint={hint} />
         ) : (
           <span key={i} className={COLOURS[t.kind]}>
             {t.text}
           </span>
-        ),
-      )
+        );
+      })
     ) : (
       text
     );
@@ -56,6 +73,43 @@ export const LightJson = memo(function LightJson({ text, json }: { text: string;
     </pre>
   );
 });
+
+function parseKey(quoted: string): string | undefined {
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A number with a hint (a readable time): shown on hover or keyboard focus, in the DOM only while shown. */
+function HintedNumber({ text, hint }: { text: string; hint: string }) {
+  const [shown, setShown] = useState(false);
+  const id = useId();
+  return (
+    <span
+      tabIndex={0}
+      data-number-hint={hint}
+      aria-describedby={shown ? id : undefined}
+      onMouseEnter={() => setShown(true)}
+      onMouseLeave={() => setShown(false)}
+      onFocus={() => setShown(true)}
+      onBlur={() => setShown(false)}
+      className={`relative cursor-help underline decoration-dotted underline-offset-2 ${COLOURS.number}`}
+    >
+      {text}
+      {shown ? (
+        <span
+          role="tooltip"
+          id={id}
+          className="absolute top-full left-0 z-20 mt-1 rounded border border-[var(--border)] bg-[var(--panel)] px-2 py-1 text-xs whitespace-nowrap text-[var(--fg)] shadow-lg select-none"
+        >
+          {hint}
+        </span>
+      ) : null}
+    </span>
+  );
+}
 
 /** Lines per block of the large-text view. */
 const BLOCK_LINES = 200;
@@ -81,7 +135,7 @@ function LargeText({ text }: { text: string }) {
   ));
 }
 
-export function JsonView({ text, label, json }: JsonViewProps) {
+export function JsonView({ text, label, json, numberHint }: JsonViewProps) {
   const monacoWanted = useIdleFlag(json && text.length > 0 && text.length <= MONACO_LIMIT);
   const [monacoReady, setMonacoReady] = useState(false);
   const useMonaco = monacoWanted && json && text.length <= MONACO_LIMIT;
@@ -89,10 +143,16 @@ export function JsonView({ text, label, json }: JsonViewProps) {
     <div className="relative">
       {useMonaco ? (
         <div className={monacoReady ? '' : 'absolute inset-0 opacity-0'} aria-hidden={!monacoReady}>
-          <MonacoJsonEditor value={text} label={label} readOnly onReady={() => setMonacoReady(true)} />
+          <MonacoJsonEditor
+            value={text}
+            label={label}
+            readOnly
+            onReady={() => setMonacoReady(true)}
+            {...(numberHint ? { numberHint } : {})}
+          />
         </div>
       ) : null}
-      {useMonaco && monacoReady ? null : <LightJson text={text} json={json} />}
+      {useMonaco && monacoReady ? null : <LightJson text={text} json={json} numberHint={numberHint} />}
     </div>
   );
 }

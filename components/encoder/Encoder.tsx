@@ -14,6 +14,7 @@ import {
   type SignResult,
 } from '@/lib';
 import { ClaimShortcuts } from './ClaimShortcuts';
+import { EncryptForRecipient } from './EncryptForRecipient';
 import { JsonTextEditor } from './JsonTextEditor';
 import { SignedTokenView } from './SignedTokenView';
 
@@ -192,6 +193,10 @@ export function Encoder({ onOpenInDecoder }: EncoderProps) {
           </div>
         </Panel>
         <SignedTokenView result={result} onOpenInDecoder={openInDecoder} />
+        <EncryptForRecipient
+          token={result?.ok ? result.token : undefined}
+          onOpenInDecoder={(jwe) => onOpenInDecoder(jwe)}
+        />
       </div>
     </div>
   );

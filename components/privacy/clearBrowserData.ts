@@ -23,7 +23,12 @@ export async function clearBrowserData(): Promise<string[]> {
   });
   if ('indexedDB' in window && typeof indexedDB.databases === 'function') {
     await attempt('IndexedDB', async () => {
-      for (const db of await indexedDB.databases()) if (db.name) indexedDB.deleteDatabase(db.name);
+      for (const db of await indexedDB.databases()) {
+        if (!db.name) continue;
+        const request = indexedDB.deleteDatabase(db.name);
+        // "blocked" means another tab still has it open; it is deleted as soon as that tab closes it.
+        await new Promise((resolve) => (request.onsuccess = request.onerror = request.onblocked = resolve));
+      }
     });
   }
   if ('caches' in window) {

@@ -6,6 +6,7 @@ import { Decoder } from '@/components/decoder/Decoder';
 import { Tabs, type TabDef } from '@/components/ui/Tabs';
 import { loadExample } from '@/lib';
 import { AboutPrivacy } from '@/components/privacy/AboutPrivacy';
+import { ServiceWorkerRegistration } from '@/components/offline/ServiceWorkerRegistration';
 import { ClearEverything } from '@/components/privacy/ClearEverything';
 import { LinkReader } from '@/components/share/LinkReader';
 import { ThemeToggle } from './ThemeToggle';
@@ -31,31 +32,45 @@ const KeyTools = dynamic(() => import('@/components/keys/KeyTools').then((m) => 
 
 /** The page root: owns the token and key text so every tab can hand a token to the decoder. */
 export function AppShell() {
-  const [tab, setTab] = useState<TabId>('decode');
+  const [tab, setTabState] = useState<TabId>('decode');
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set(['decode']));
+  const setTab = useCallback((next: TabId) => {
+    setTabState(next);
+    setVisited((seen) => (seen.has(next) ? seen : new Set([...seen, next])));
+  }, []);
   const [token, setToken] = useState('');
   const [keyText, setKeyText] = useState('');
   // Bumped by "Clear everything": remounts every tool, which empties the inputs they own.
   const [generation, setGeneration] = useState(0);
 
   // Examples are a lazily loaded chunk of the bundle (same origin, nothing leaves the page).
-  const openExample = useCallback(async (name: string) => {
-    const example = await loadExample(name);
-    if (!example) return;
-    setToken(example.token);
-    setKeyText(example.key ?? '');
-    setTab('decode');
-  }, []);
+  const openExample = useCallback(
+    async (name: string) => {
+      const example = await loadExample(name);
+      if (!example) return;
+      setToken(example.token);
+      setKeyText(example.key ?? '');
+      setTab('decode');
+    },
+    [setTab],
+  );
 
-  const openInDecoder = useCallback((signed: string, verificationKey?: string) => {
-    setToken(signed);
-    if (verificationKey !== undefined) setKeyText(verificationKey);
-    setTab('decode');
-  }, []);
+  const openInDecoder = useCallback(
+    (signed: string, verificationKey?: string) => {
+      setToken(signed);
+      if (verificationKey !== undefined) setKeyText(verificationKey);
+      setTab('decode');
+    },
+    [setTab],
+  );
 
-  const openToken = useCallback((text: string) => {
-    setToken(text);
-    setTab('decode');
-  }, []);
+  const openToken = useCallback(
+    (text: string) => {
+      setToken(text);
+      setTab('decode');
+    },
+    [setTab],
+  );
 
   const clearInputs = useCallback(() => {
     setToken('');
@@ -79,6 +94,7 @@ export function AppShell() {
         </div>
       </header>
       <LinkReader onToken={openToken} onExample={openExample} />
+      <ServiceWorkerRegistration />
       <main key={generation}>
         <Tabs tabs={TABS} active={tab} onChange={setTab} label="Tools">
           {tab === 'decode' ? (
@@ -90,8 +106,17 @@ export function AppShell() {
               onLoadExample={openExample}
             />
           ) : null}
-          {tab === 'encode' ? <Encoder onOpenInDecoder={openInDecoder} /> : null}
-          {tab === 'keys' ? <KeyTools /> : null}
+          {/* Kept mounted once opened, so a trip to the decoder does not lose the work. */}
+          {visited.has('encode') ? (
+            <div hidden={tab !== 'encode'}>
+              <Encoder onOpenInDecoder={openInDecoder} />
+            </div>
+          ) : null}
+          {visited.has('keys') ? (
+            <div hidden={tab !== 'keys'}>
+              <KeyTools />
+            </div>
+          ) : null}
           {tab === 'about' ? <AboutPrivacy /> : null}
         </Tabs>
       </main>

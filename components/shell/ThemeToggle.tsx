@@ -15,6 +15,7 @@ export function ThemeToggle() {
     <label className="flex items-center gap-2 text-sm">
       <span>Theme</span>
       <select
+        aria-label="Theme"
         className="rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-1"
         value={theme}
         onChange={(e) => preferencesStore.update({ theme: e.target.value as Theme })}

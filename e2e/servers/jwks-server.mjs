@@ -14,9 +14,9 @@
 //                                           RFC 8414 metadata for the issuer /oauth, no OIDC (CORS)
 //   /nocors/jwks.json                       the same keys, no CORS headers
 //   /slow/jwks.json                         answers after 30 s (CORS)
-//   /html                                   an HTML page (CORS)
-//   /big/jwks.json                          5 MB with Content-Length (CORS)
-//   /big-stream/jwks.json                   5 MB streamed without Content-Length (CORS)
+//   /html/jwks.json                         an HTML sign-in page where a JWKS should be (CORS)
+//   /big/jwks.json                          5 MB with Content-Length, over ~4 s (CORS)
+//   /big-stream/jwks.json                   5 MB streamed over ~4 s without Content-Length (CORS)
 //   /rotating/jwks.json                     key set A, then B, then A... per namespace (CORS)
 //   /__tokens  /__requests?ns=<name>  /__health
 import { createServer } from 'node:http';
@@ -100,15 +100,21 @@ function sendJson(res, body, headers = {}) {
 /** A 5 MB body that would parse as JSON if anyone read it all. */
 const BIG_BODY = Buffer.from(`{"keys":[],"pad":"${' '.repeat(BIG_BYTES - 20)}"}`);
 
-/** Streams BIG_BODY in 64 KB slices, stopping as soon as the client goes away. */
-function streamBig(res, entry, headers) {
+/**
+ * Streams BIG_BODY in 64 KB slices, stopping as soon as the client goes away. With `pauseMs` it waits
+ * between slices (like a slow link), so a client that aborts early is seen doing so.
+ */
+function streamBig(res, entry, headers, pauseMs = 0) {
   res.writeHead(200, { 'content-type': 'application/json', ...headers });
   entry.bytesSent = 0;
   const pump = () => {
     while (entry.bytesSent < BIG_BODY.length && !res.destroyed) {
       const slice = BIG_BODY.subarray(entry.bytesSent, entry.bytesSent + 64 * 1024);
       entry.bytesSent += slice.length;
-      if (!res.write(slice)) return void res.once('drain', pump);
+      const drained = res.write(slice);
+      const next = pauseMs > 0 ? () => setTimeout(pump, pauseMs) : pump;
+      if (!drained) return void res.once('drain', next);
+      if (pauseMs > 0) return void next();
     }
     if (!res.destroyed) res.end();
   };
@@ -187,7 +193,7 @@ const server = createServer((req, res) => {
       });
       return;
     }
-    case '/html':
+    case '/html/jwks.json':
       entry.bytesSent = send(
         res,
         200,
@@ -196,9 +202,9 @@ const server = createServer((req, res) => {
       );
       return;
     case '/big/jwks.json':
-      return streamBig(res, entry, { ...CORS, 'content-length': String(BIG_BODY.length) });
+      return streamBig(res, entry, { ...CORS, 'content-length': String(BIG_BODY.length) }, 50);
     case '/big-stream/jwks.json':
-      return streamBig(res, entry, CORS);
+      return streamBig(res, entry, CORS, 50);
     case '/rotating/jwks.json': {
       const set = ns.rotation++ % 2 === 0 ? [KEYS.rotA.jwk] : [KEYS.rotB.jwk];
       entry.bytesSent = sendJson(res, { keys: set }, { ...CORS, 'cache-control': 'no-store' });

@@ -17,3 +17,4 @@ export type { ClassifiableToken, TokenClassification, TokenKind } from './classi
 export { grantsSummary } from './grants';
 export type { Grant, GrantsSummary } from './grants';
 export { detectVendor } from './vendor';
+export { TIME_CLAIM_NAMES, readableTimeHint } from './hints';

@@ -1,4 +1,5 @@
 import { CompactEncrypt, exportJWK, exportPKCS8, exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decryptToken } from './decrypt';
 import { encryptToken } from './encrypt';
@@ -233,17 +234,22 @@ describe('decryptToken keys and errors', () => {
     });
   });
 
-  it('explains PKCS#1 and encrypted PEM keys', async () => {
-    const sealed = await encryptToken('x', (await pair('RSA-OAEP')).spki, {
-      alg: 'RSA-OAEP',
-      enc: 'A128GCM',
-    });
-    if (!sealed.ok) throw new Error(sealed.error.message);
-    const pkcs1 = await decryptToken(
-      sealed.token,
-      '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----',
+  it('takes PKCS#1 public keys for encryption, PKCS#1 and SEC1 private keys through the shared key importer, and explains encrypted PEM', async () => {
+    const rsa = await pair('RSA-OAEP');
+    const ec = await pair('ECDH-ES', 'P-384');
+    const pkcs1 = createPrivateKey(rsa.pkcs8).export({ type: 'pkcs1', format: 'pem' }).toString();
+    const sec1 = createPrivateKey(ec.pkcs8).export({ type: 'sec1', format: 'pem' }).toString();
+    const pkcs1Public = createPublicKey(rsa.spki).export({ type: 'pkcs1', format: 'pem' }).toString();
+    const toRsa = await encryptToken('to rsa', pkcs1Public, { alg: 'RSA-OAEP', enc: 'A128GCM' });
+    const toEc = await encryptToken('to ec', ec.spki, { alg: 'ECDH-ES+A256KW', enc: 'A256GCM' });
+    if (!toRsa.ok || !toEc.ok) throw new Error('encryption failed');
+    expect(await decryptToken(toRsa.token, pkcs1)).toMatchObject({ ok: true, plaintext: 'to rsa' });
+    expect(await decryptToken(toEc.token, sec1)).toMatchObject({ ok: true, plaintext: 'to ec' });
+    const encrypted = await decryptToken(
+      toRsa.token,
+      '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----',
     );
-    expect(!pkcs1.ok && pkcs1.error.message).toMatch(/openssl pkcs8 -topk8/);
+    expect(!encrypted.ok && encrypted.error.message).toMatch(/password-protected/);
   });
 
   it('decodes a nested JWT into inner', async () => {

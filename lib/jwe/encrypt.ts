@@ -1,16 +1,10 @@
 /**
  * encryptToken: encrypts a token or any text for a recipient, as the encoder's "Encrypt"
- * step. The key is the recipient's public key (JWK or SPKI PEM/certificate) for RSA-OAEP and
+ * step. The key is the recipient's public key (JWK, PEM or certificate) for RSA-OAEP and
  * ECDH-ES, or a shared secret / password for the symmetric algorithms. Never rejects.
  */
-import {
-  CompactEncrypt,
-  importJWK,
-  importSPKI,
-  importX509,
-  type CompactJWEHeaderParameters,
-  type JWK,
-} from 'jose';
+import { CompactEncrypt, importJWK, importSPKI, type CompactJWEHeaderParameters, type JWK } from 'jose';
+import { importVerificationKey } from '../keys/import';
 import {
   keyManagementAlgorithm,
   contentEncryptionAlgorithm,
@@ -107,16 +101,16 @@ async function publicKey(
       const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, alg: _alg, key_ops: _ops, ...pub } = jwk;
       return { ok: true, key: await importJWK(pub, alg) };
     }
-    if (trimmed.includes('-----BEGIN CERTIFICATE-----'))
-      return { ok: true, key: await importX509(trimmed, alg) };
+    // PEM or DER in any form the shared importer reads (SPKI, PKCS#1, certificate, or a private key's public part).
+    const imported = importVerificationKey(trimmed);
+    const first = imported.ok ? imported.keys.find((k) => k.kty !== 'oct') : undefined;
+    if (first) {
+      const { alg: _alg, use: _use, key_ops: _ops, ...pub } = first.jwk;
+      return { ok: true, key: await importJWK(pub as JWK, alg) };
+    }
+    // X25519/X448 SPKI: the importer keeps to signature keys, jose reads these directly.
     if (trimmed.includes('-----BEGIN PUBLIC KEY-----'))
       return { ok: true, key: await importSPKI(trimmed, alg) };
-    if (trimmed.includes('PRIVATE KEY-----')) {
-      return failure(
-        'jwe-key-invalid',
-        'Encrypt with the recipient\'s public key, not a private key: paste the PEM "PUBLIC KEY" (SPKI) or the public JWK.',
-      );
-    }
     return failure(
       'jwe-key-mismatch',
       `"${alg}" encrypts for a public key: paste a JWK or a PEM "PUBLIC KEY"/"CERTIFICATE", not a secret.`,

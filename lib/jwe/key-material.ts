@@ -5,6 +5,7 @@
  * fit, best first (same `kid` first), and the caller tries them in order.
  */
 import { importJWK, importPKCS8, type JWK } from 'jose';
+import { importVerificationKey } from '../keys/import';
 import { decodeBase64url } from '../token/base64url';
 import {
   contentEncryptionAlgorithm,
@@ -17,7 +18,8 @@ export type SecretEncoding = 'auto' | 'utf8' | 'base64url' | 'base64' | 'hex';
 
 export type KeyText =
   | { kind: 'jwks'; keys: JWK[] }
-  | { kind: 'pem'; label: string; pem: string }
+  /** A PKCS#8 PEM the shared importer does not take (X25519/X448, made for key agreement only). */
+  | { kind: 'pkcs8'; pem: string }
   | { kind: 'secret'; text: string };
 
 export type KeyTextResult = { ok: true; value: KeyText } | { ok: false; error: JweError };
@@ -53,9 +55,33 @@ export function readKeyText(text: string): KeyTextResult {
     );
   }
   const pem = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(trimmed);
-  if (pem) return { ok: true, value: { kind: 'pem', label: pem[1]!, pem: trimmed } };
+  if (pem) return readPem(trimmed, pem[1]!);
   // A password may end in spaces; only the line break a copy adds is dropped.
   return { ok: true, value: { kind: 'secret', text: text.replace(/\r?\n$/, '') } };
+}
+
+/**
+ * PEM private keys in any form the key importer reads (PKCS#8, PKCS#1, SEC1), reused from
+ * lib/keys/import.ts; they become private JWKs. Public keys and certificates cannot decrypt.
+ */
+function readPem(text: string, label: string): KeyTextResult {
+  if (label === 'ENCRYPTED PRIVATE KEY') {
+    return err(
+      'jwe-key-invalid',
+      'This private key is password-protected. Decrypt it first, e.g. `openssl pkcs8 -in key.pem -nocrypt -out plain.pem`, then paste the result.',
+    );
+  }
+  const imported = importVerificationKey(text);
+  if (!imported.ok && label === 'PRIVATE KEY') return { ok: true, value: { kind: 'pkcs8', pem: text } };
+  if (!imported.ok) return err('jwe-key-invalid', imported.error.message);
+  const keys = imported.keys.flatMap((k) => (k.privateJwk ? [{ ...k.privateJwk } as JWK] : []));
+  if (keys.length === 0) {
+    return err(
+      'jwe-key-public',
+      'This is a public key or certificate. Decryption needs the matching private key ("-----BEGIN PRIVATE KEY-----" or a JWK with "d"), which only the recipient has.',
+    );
+  }
+  return { ok: true, value: { kind: 'jwks', keys } };
 }
 
 export interface RecipientHeader {
@@ -77,7 +103,7 @@ export async function candidateKeys(
   const algorithm = keyManagementAlgorithm(header.alg);
   if (!algorithm) return err('jwe-alg-unsupported', `Unknown key management algorithm "${header.alg}".`);
   if (keyText.kind === 'secret') return secretKey(keyText.text, algorithm, header, encoding);
-  if (keyText.kind === 'pem') return pemKey(keyText, algorithm);
+  if (keyText.kind === 'pkcs8') return pkcs8Key(keyText.pem, algorithm);
   return jwkKeys(keyText.keys, algorithm, header);
 }
 
@@ -180,51 +206,18 @@ function ktyFits(jwk: JWK, algorithm: KeyManagementAlgorithm, header: RecipientH
   }
 }
 
-async function pemKey(
-  keyText: Extract<KeyText, { kind: 'pem' }>,
-  algorithm: KeyManagementAlgorithm,
-): Promise<KeyCandidates> {
+async function pkcs8Key(pem: string, algorithm: KeyManagementAlgorithm): Promise<KeyCandidates> {
   if (algorithm.kind !== 'rsa' && algorithm.kind !== 'ecdh') {
     return err(
       'jwe-key-mismatch',
       `"${algorithm.alg}" uses a shared ${KIND_NAMES[algorithm.kind]}, not a PEM key. Paste the secret itself, or an "oct" JWK.`,
     );
   }
-  switch (keyText.label) {
-    case 'PRIVATE KEY':
-      break;
-    case 'PUBLIC KEY':
-    case 'RSA PUBLIC KEY':
-    case 'CERTIFICATE':
-      return err(
-        'jwe-key-public',
-        'This is a public key or certificate. Decryption needs the matching private key ("-----BEGIN PRIVATE KEY-----"), which only the recipient has.',
-      );
-    case 'ENCRYPTED PRIVATE KEY':
-      return err(
-        'jwe-key-invalid',
-        'This private key is password-protected. Decrypt it first, e.g. `openssl pkcs8 -in key.pem -nocrypt -out plain.pem`, then paste the result.',
-      );
-    case 'RSA PRIVATE KEY':
-    case 'EC PRIVATE KEY':
-      return err(
-        'jwe-key-invalid',
-        `This is a ${keyText.label === 'RSA PRIVATE KEY' ? 'PKCS#1' : 'SEC1'} private key. Convert it to PKCS#8 with \`openssl pkcs8 -topk8 -nocrypt -in key.pem\` (or use the Keys tab), then paste the result.`,
-      );
-    default:
-      return err(
-        'jwe-key-invalid',
-        `A PEM "${keyText.label}" block is not a private key this tool can use. Paste a PKCS#8 "PRIVATE KEY" PEM or a private JWK.`,
-      );
-  }
   try {
-    return { ok: true, keys: [{ key: await importPKCS8(keyText.pem, algorithm.alg) }] };
-  } catch (e) {
-    const mapped = joseErrorToJweError(e);
+    return { ok: true, keys: [{ key: await importPKCS8(pem, algorithm.alg) }] };
+  } catch {
     return err(
-      mapped.code === 'jwe-internal' || mapped.code === 'jwe-not-supported'
-        ? 'jwe-key-mismatch'
-        : mapped.code,
+      'jwe-key-mismatch',
       `The PEM private key cannot be used for "${algorithm.alg}": it needs a ${KIND_NAMES[algorithm.kind]}. Check that the PEM is complete and of the right type.`,
     );
   }

@@ -47,12 +47,6 @@ export function tidyJwk(raw: JsonWebKey, extra: { alg?: string; use?: string; ki
   return out;
 }
 
-/** Drops the private members of a JWK (RFC 7518 §6.2.2, §6.3.2; RFC 8037 §2). */
-export function publicJwkOf(jwk: Jwk): Jwk {
-  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, oth: _oth, k: _k, ...rest } = jwk;
-  return rest;
-}
-
 export interface PublicKeyTexts {
   publicPem: string;
   publicJwk: Jwk;

@@ -652,6 +652,7 @@ async function checkSignature(
   }
 }
 
+/** The WebCrypto key for this key and alg, imported once and cached (issue 8: no re-import while typing). */
 function cryptoKeyFor(key: ImportedKey, alg: string): Promise<CryptoKey | Uint8Array> {
   let perAlg = cryptoKeys.get(key);
   if (!perAlg) cryptoKeys.set(key, (perAlg = new Map()));

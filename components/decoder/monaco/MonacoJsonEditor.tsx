@@ -6,7 +6,8 @@ import Editor, { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/features/json/register';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { jsonNumberAt } from '../jsonNumberAt';
 
 type MonacoEnv = { getWorker(workerId: string, label: string): Worker };
 
@@ -25,6 +26,8 @@ export interface MonacoJsonEditorProps {
   onChange?: (value: string) => void;
   onReady?: () => void;
   height?: string;
+  /** Hover text for a `"key": number` member (readable times, issue 4). Keyboard: Ctrl+K Ctrl+I. */
+  numberHint?: (key: string, value: number) => string | undefined;
 }
 
 function prefersDark(): boolean {
@@ -41,7 +44,12 @@ export default function MonacoJsonEditor({
   onChange,
   onReady,
   height,
+  numberHint,
 }: MonacoJsonEditorProps) {
+  const hintRef = useRef(numberHint);
+  useEffect(() => {
+    hintRef.current = numberHint;
+  }, [numberHint]);
   // Client-only module (next/dynamic, ssr: false), so reading the DOM in the initializer is safe.
   const [dark, setDark] = useState(prefersDark);
   useEffect(() => {
@@ -58,7 +66,29 @@ export default function MonacoJsonEditor({
       value={value}
       theme={dark ? 'vs-dark' : 'vs'}
       onChange={(v) => onChange?.(v ?? '')}
-      onMount={() => onReady?.()}
+      onMount={(editor, m) => {
+        // Hover providers are global per language: answer only for this editor's model.
+        const hover = m.languages.registerHoverProvider('json', {
+          provideHover(model: monaco.editor.ITextModel, position: monaco.Position) {
+            const hint = hintRef.current;
+            if (!hint || model !== editor.getModel()) return null;
+            const found = jsonNumberAt(model.getLineContent(position.lineNumber), position.column);
+            const text = found ? hint(found.key, found.value) : undefined;
+            if (!found || !text) return null;
+            return {
+              range: new m.Range(
+                position.lineNumber,
+                found.startColumn,
+                position.lineNumber,
+                found.endColumn,
+              ),
+              contents: [{ value: text }],
+            };
+          },
+        });
+        editor.onDidDispose(() => hover.dispose());
+        onReady?.();
+      }}
       loading={null}
       options={{
         readOnly,

@@ -1,0 +1,68 @@
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { encryptToken } from '../lib';
+import { expect, test } from './fixtures/test';
+
+const SECRET_HEX = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+});
+
+test('decrypt an RSA-OAEP-256 JWE with a private JWK', async ({ page, pasteToken, network }) => {
+  const { publicKey, privateKey } = await generateKeyPair('RSA-OAEP-256', { extractable: true });
+  const sealed = await encryptToken(
+    '{"sub":"alice","role":"admin"}',
+    JSON.stringify(await exportJWK(publicKey)),
+    {
+      alg: 'RSA-OAEP-256',
+      enc: 'A256GCM',
+    },
+  );
+  if (!sealed.ok) throw new Error(sealed.error.message);
+  const privateJwk = JSON.stringify(await exportJWK(privateKey));
+  network.watch(privateJwk);
+
+  await pasteToken(sealed.token);
+  await expect(page.getByRole('region', { name: 'Payload' })).toContainText('The payload is encrypted');
+  const panel = page.getByRole('region', { name: 'Decryption' });
+  await panel.getByLabel('Decryption key').fill(privateJwk);
+  const result = panel.getByRole('region', { name: 'Decrypted payload' });
+  await expect(result).toContainText('"role": "admin"');
+  await expect(panel.getByText('Decrypted', { exact: true })).toBeVisible();
+});
+
+test('a wrong key says why decryption failed', async ({ page, pasteToken }) => {
+  const sealed = await encryptToken('hello', SECRET_HEX, { alg: 'A256KW', enc: 'A128CBC-HS256' });
+  if (!sealed.ok) throw new Error(sealed.error.message);
+  await pasteToken(sealed.token);
+  const panel = page.getByRole('region', { name: 'Decryption' });
+  await panel.getByLabel('Decryption key').fill('ff'.repeat(32));
+  await expect(panel.getByRole('alert')).toContainText('authentication tag does not match');
+  await panel.getByLabel('Decryption key').fill('short');
+  await expect(panel.getByRole('alert')).toContainText('exactly 32 bytes');
+});
+
+test('a nested JWT is decoded and "Verify inner token" opens it', async ({ page, pasteToken }) => {
+  const inner = await new SignJWT({ sub: 'nested-user' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .sign(new TextEncoder().encode('a-string-secret-at-least-256-bits-long'));
+  const sealed = await encryptToken(inner, SECRET_HEX, { alg: 'dir', enc: 'A256GCM' });
+  if (!sealed.ok) throw new Error(sealed.error.message);
+  await pasteToken(sealed.token);
+  const panel = page.getByRole('region', { name: 'Decryption' });
+  await panel.getByLabel('Decryption key').fill(SECRET_HEX);
+  const innerGroup = panel.getByRole('group', { name: 'Inner token' });
+  await expect(innerGroup).toContainText('Nested JWT');
+  await expect(innerGroup).toContainText('nested-user');
+  await innerGroup.getByRole('button', { name: 'Verify inner token' }).click();
+  await expect(page.getByLabel('Encoded token')).toHaveValue(inner);
+  await expect(page.getByRole('region', { name: 'Header' })).toContainText('"alg": "HS256"');
+});
+
+test('RSA1_5 is refused with the reason', async ({ page, pasteToken }) => {
+  const header = Buffer.from(JSON.stringify({ alg: 'RSA1_5', enc: 'A128GCM' })).toString('base64url');
+  await pasteToken(`${header}.AAAA.AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA`);
+  const panel = page.getByRole('region', { name: 'Decryption' });
+  await panel.getByLabel('Decryption key').fill('{"kty":"RSA","n":"AQAB","e":"AQAB","d":"AQAB"}');
+  await expect(panel.getByRole('alert')).toContainText('Bleichenbacher');
+});

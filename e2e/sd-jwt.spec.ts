@@ -1,0 +1,69 @@
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { digestText, encodeBase64urlText } from '../lib';
+import { expect, test } from './fixtures/test';
+
+const disclose = (...parts: unknown[]) => encodeBase64urlText(JSON.stringify(parts));
+
+/** An SD-JWT presentation: given_name disclosed, email withheld, nationalities[0] disclosed, with a KB-JWT. */
+async function presentation() {
+  const issuer = await generateKeyPair('ES256');
+  const holder = await generateKeyPair('ES256');
+  const given = disclose('salt-1', 'given_name', 'Erika');
+  const email = disclose('salt-2', 'email', 'erika@example.com');
+  const nat = disclose('salt-3', 'DE');
+  const issuerJwt = await new SignJWT({
+    iss: 'https://issuer.example',
+    _sd: [digestText('sha-256', given), digestText('sha-256', email)],
+    nationalities: [{ '...': digestText('sha-256', nat) }],
+    cnf: { jwk: await exportJWK(holder.publicKey) },
+  })
+    .setProtectedHeader({ alg: 'ES256', typ: 'dc+sd-jwt' })
+    .sign(issuer.privateKey);
+  const presented = `${issuerJwt}~${given}~${nat}~`;
+  const kb = await new SignJWT({
+    aud: 'https://verifier.example',
+    nonce: 'nonce-123',
+    iat: 1767225600,
+    sd_hash: digestText('sha-256', presented),
+  })
+    .setProtectedHeader({ alg: 'ES256', typ: 'kb+jwt' })
+    .sign(holder.privateKey);
+  return { token: `${presented}${kb}`, email };
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+});
+
+test('shows each claim as disclosed or withheld, and the key-binding JWT', async ({ page, pasteToken }) => {
+  const { token } = await presentation();
+  await pasteToken(token);
+  const region = page.getByRole('region', { name: 'Disclosures' });
+  const disclosed = region.locator('tr[data-state="disclosed"]');
+  await expect(disclosed).toHaveCount(2);
+  await expect(disclosed.nth(0)).toContainText('payload.given_name');
+  await expect(disclosed.nth(0)).toContainText('digest matches');
+  await expect(disclosed.nth(1)).toContainText('payload.nationalities[0]');
+  await expect(region.locator('tr[data-state="withheld"]')).toHaveCount(1);
+  await expect(region.getByRole('region', { name: 'Disclosed payload' })).toContainText(
+    '"given_name": "Erika"',
+  );
+
+  const kb = region.getByRole('region', { name: 'Key binding' });
+  await expect(kb).toContainText('https://verifier.example');
+  await expect(kb).toContainText('nonce-123');
+  await expect(kb).toContainText('2026-01-01T00:00:00.000Z');
+  await expect(kb).toContainText('matches the presentation');
+  await kb.getByRole('button', { name: 'Verify key binding' }).click();
+  await expect(kb.getByRole('status')).toContainText('KB-JWT signature valid');
+});
+
+test('a disclosure from elsewhere is flagged as unreferenced', async ({ page, pasteToken }) => {
+  const { token } = await presentation();
+  const stray = disclose('salt-x', 'admin', true);
+  const [issuerJwt, ...rest] = token.split('~');
+  await pasteToken(`${issuerJwt}~${stray}~${rest.slice(0, -1).join('~')}~`);
+  const region = page.getByRole('region', { name: 'Disclosures' });
+  await expect(region.locator('tr[data-state="disclosed"]').first()).toContainText('digest not in token');
+  await expect(page.getByRole('region', { name: 'Findings' })).toContainText('not referenced by any digest');
+});
