@@ -2,17 +2,11 @@
 
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Panel } from '@/components/ui/Panel';
-import {
-  importVerificationKey,
-  verifyToken,
-  type DecodeResult,
-  type SecretEncoding,
-  type VerifyOptions,
-  type VerifyResult,
-} from '@/lib';
+import type { DecodeResult, SecretEncoding, VerifyOptions, VerifyResult } from '@/lib';
 import { KeySummary } from './KeySummary';
 import { ClaimsVerdict, SignatureStatus } from './VerificationStatus';
 import { VerifierSettings, type ClaimSettings } from './VerifierSettings';
+import { loadVerifyLibrary, useVerifyLibrary } from './useVerifyLibrary';
 
 export interface VerifierProps {
   token: string;
@@ -66,9 +60,11 @@ export function Verifier({ token, decoded, keyText, onKeyTextChange }: VerifierP
     if (!request) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      void verifyToken(token, keyText, options).then((result) => {
-        if (!cancelled) setOutcome({ input: request, result });
-      });
+      void loadVerifyLibrary()
+        .then((lib) => lib.verifyToken(token, keyText, options))
+        .then((result) => {
+          if (!cancelled) setOutcome({ input: request, result });
+        });
     }, DEBOUNCE_MS);
     return () => {
       cancelled = true;
@@ -77,12 +73,13 @@ export function Verifier({ token, decoded, keyText, onKeyTextChange }: VerifierP
   }, [request, token, keyText, options]);
 
   const result = outcome && outcome.input === request ? outcome.result : undefined;
+  const library = useVerifyLibrary(keyText.trim() !== '');
   const imported = useMemo(
     () =>
-      keyText.trim()
-        ? importVerificationKey(keyText, { secretEncoding, ...(alg ? { alg } : {}) })
+      keyText.trim() && library
+        ? library.importVerificationKey(keyText, { secretEncoding, ...(alg ? { alg } : {}) })
         : undefined,
-    [keyText, secretEncoding, alg],
+    [keyText, secretEncoding, alg, library],
   );
 
   const idleMessage = !token.trim()
