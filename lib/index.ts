@@ -23,7 +23,7 @@ export type { ExampleToken } from './examples';
 
 // ---- Key import (issue 3): secret, PEM, certificate, JWK, JWKS → normalised public keys ----
 export { importVerificationKey, clearKeyImportCache, EC_CURVES } from './keys/import';
-export { SECRET_ENCODINGS } from './keys/secret-encodings';
+export { SECRET_ENCODINGS } from './keys/secret-encoding';
 export type {
   ImportedKey,
   KeyImportOptions,

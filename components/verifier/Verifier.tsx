@@ -2,11 +2,10 @@
 
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Panel } from '@/components/ui/Panel';
-import type { DecodeResult, SecretEncoding, VerifyOptions, VerifyResult } from '@/lib';
+import type { DecodeResult, KeyImportResult, SecretEncoding, VerifyOptions, VerifyResult } from '@/lib';
 import { KeySummary } from './KeySummary';
 import { ClaimsVerdict, SignatureStatus } from './VerificationStatus';
 import { VerifierSettings, type ClaimSettings } from './VerifierSettings';
-import { loadVerifyLibrary, useVerifyLibrary } from './useVerifyLibrary';
 
 export interface VerifierProps {
   token: string;
@@ -17,6 +16,16 @@ export interface VerifierProps {
 
 /** How long typing must pause before the signature is checked again. */
 const DEBOUNCE_MS = 250;
+
+type Lens = typeof import('@/lib');
+let lensPromise: Promise<Lens> | undefined;
+/**
+ * verifyToken and the key importer bring jose and the key parsers with them. They load (from this
+ * origin) the first time there is a key to read, so they are not part of the page's first load (issue 8).
+ */
+function loadLens(): Promise<Lens> {
+  return (lensPromise ??= import('@/lib'));
+}
 
 /**
  * The verification panel: key input, claim expectations, and two separate verdicts (signature,
@@ -60,8 +69,8 @@ export function Verifier({ token, decoded, keyText, onKeyTextChange }: VerifierP
     if (!request) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      void loadVerifyLibrary()
-        .then((lib) => lib.verifyToken(token, keyText, options))
+      void loadLens()
+        .then((lens) => lens.verifyToken(token, keyText, options))
         .then((result) => {
           if (!cancelled) setOutcome({ input: request, result });
         });
@@ -73,14 +82,22 @@ export function Verifier({ token, decoded, keyText, onKeyTextChange }: VerifierP
   }, [request, token, keyText, options]);
 
   const result = outcome && outcome.input === request ? outcome.result : undefined;
-  const library = useVerifyLibrary(keyText.trim() !== '');
-  const imported = useMemo(
-    () =>
-      keyText.trim() && library
-        ? library.importVerificationKey(keyText, { secretEncoding, ...(alg ? { alg } : {}) })
-        : undefined,
-    [keyText, secretEncoding, alg, library],
-  );
+  // The key summary (type, size, warnings) as soon as the key text is readable, before any debounce.
+  const keyRequest = keyText.trim() ? JSON.stringify([keyText, secretEncoding, alg ?? '']) : '';
+  const [keySummary, setKeySummary] = useState<{ input: string; result: KeyImportResult } | undefined>();
+  useEffect(() => {
+    if (!keyRequest) return;
+    let cancelled = false;
+    void loadLens().then((lens) => {
+      if (cancelled) return;
+      const result = lens.importVerificationKey(keyText, { secretEncoding, ...(alg ? { alg } : {}) });
+      setKeySummary({ input: keyRequest, result });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [keyRequest, keyText, secretEncoding, alg]);
+  const imported = keySummary && keySummary.input === keyRequest ? keySummary.result : undefined;
 
   const idleMessage = !token.trim()
     ? 'Paste a token to verify its signature.'

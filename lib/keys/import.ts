@@ -46,9 +46,8 @@ import { isRocaVulnerable } from './roca';
 import { jwkThumbprint } from './thumbprint';
 import { WELL_KNOWN_JWT_SECRETS } from './well-known-secrets';
 
-import type { SecretEncoding } from './secret-encodings';
-
-export { SECRET_ENCODINGS, type SecretEncoding } from './secret-encodings';
+import type { SecretEncoding } from './secret-encoding';
+export { SECRET_ENCODINGS, type SecretEncoding } from './secret-encoding';
 
 export interface KeyImportOptions {
   /** How to read a shared secret; default 'utf8'. Ignored for PEM, DER and JWK input. */
