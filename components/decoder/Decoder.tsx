@@ -11,11 +11,12 @@ import { CopyShareLink } from '@/components/share/CopyShareLink';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { Panel } from '@/components/ui/Panel';
 import { Verifier } from '@/components/verifier/Verifier';
-import { decodeToken, type DecodeResult, type DecodedOk } from '@/lib';
+import type { DecodeResult, DecodedOk } from '@/lib';
 import { ColoredToken, TokenWithErrorMark } from './ColoredToken';
 import { FindingsList } from './FindingsList';
 import { JsonView } from './JsonView';
 import { TokenInput } from './TokenInput';
+import { useDecodeToken } from './useDecodeToken';
 
 // Not on the decoder's first screen: its code loads after the page is interactive (issue 8).
 const JwksPanel = dynamic(() => import('@/components/jwks/JwksPanel').then((m) => m.JwksPanel), {
@@ -54,9 +55,10 @@ const PART_NAME = { token: 'Token', header: 'Header', payload: 'Payload', signat
 
 /** The Decode tab's root: owns nothing but derived state; the token lives in the app shell. */
 export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoadExample }: DecoderProps) {
+  const decodeToken = useDecodeToken();
   const decoded: DecodeResult | undefined = useMemo(
-    () => (token.trim() ? decodeToken(token) : undefined),
-    [token],
+    () => (token.trim() && decodeToken ? decodeToken(token) : undefined),
+    [token, decodeToken],
   );
   const timeHint = useTimeHint();
 
