@@ -10,6 +10,8 @@ const browser = (findChromium as () => { path: string } | undefined)();
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // Timings run in `npm run perf` (playwright.perf.config.ts), never as flaky assertions in `npm test`.
+  testIgnore: '**/perf.spec.ts',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,

@@ -78,6 +78,8 @@ async function fetchKeys(page: Page, network: NetworkRecorder, url: string, also
   return since;
 }
 
+/** The verifier's verdict (components/verifier), fed by the JWKS panel through onUseKey. */
+const signature = (page: Page) => page.getByRole('status', { name: 'Signature' });
 const keyRows = (page: Page) => page.getByRole('table', { name: 'Keys' }).locator('tbody tr');
 const alert = (page: Page) => page.getByRole('region', { name: 'JWKS' }).getByRole('alert');
 
@@ -137,6 +139,7 @@ test('fetch by issuer: OpenID discovery, then jwks_uri; three keys', async ({
   await expect(keyRows(page).nth(0)).toContainText('2048-bit modulus');
   await expect(keyRows(page).nth(1)).toContainText('P-256');
   await expect(keyRows(page).nth(2)).toContainText('Ed25519');
+  await expect(signature(page)).toContainText('Signature verified');
   await expect(page.getByTestId('jwks-fetch-status')).toContainText(`from ${issuer}/jwks.json`);
   await expect(page.getByTestId('jwks-fetch-status')).toContainText(/Cached for (5 min|4 min \d+ s) more/);
   expectPrivate(network, await serverRequests(ns.name), {
@@ -191,8 +194,14 @@ test('fetch by JWKS URL, kid matched and used, another key can be picked', async
   await expect(page.getByRole('region', { name: 'JWKS' }).getByRole('status')).toContainText(
     `Key "${tokens.kids.ec}" matches the token's kid. It is used for verification`,
   );
+  await expect(signature(page)).toContainText('Signature verified');
+  await expect(signature(page)).toContainText(`kid '${tokens.kids.ec}'`);
+  // Another key can be tried: the RSA key cannot verify an ES256 token.
   await page.getByRole('radio', { name: `Use key ${tokens.kids.rsa}` }).check();
   await expect(page.getByRole('radio', { name: `Use key ${tokens.kids.ec}` })).not.toBeChecked();
+  await expect(signature(page)).not.toContainText('Signature verified');
+  await page.getByRole('radio', { name: `Use key ${tokens.kids.ec}` }).check();
+  await expect(signature(page)).toContainText('Signature verified');
   expectPrivate(network, await serverRequests(ns.name), { urls: [url], token: tokens.es256, since });
 });
 
@@ -235,6 +244,7 @@ test('CORS failure explained, with curl, and the paste fallback working', async 
   await paste.fill(JSON.stringify(tokens.jwks));
   await expect(keyRows(page)).toHaveCount(3);
   await expect(page.locator(`tr[data-kid="${tokens.kids.rsa}"]`)).toHaveAttribute('aria-current', 'true');
+  await expect(signature(page)).toContainText('Signature verified');
   // The server did receive the request (CORS hides the answer, not the request): it carried nothing.
   expectPrivate(network, await serverRequests(ns.name), { urls: [url], token: tokens.rs256, since });
 });

@@ -22,7 +22,8 @@ export { EXAMPLE_CATALOG, EXAMPLES, loadExample } from './examples';
 export type { ExampleToken } from './examples';
 
 // ---- Key import (issue 3): secret, PEM, certificate, JWK, JWKS → normalised public keys ----
-export { importVerificationKey, clearKeyImportCache, SECRET_ENCODINGS, EC_CURVES } from './keys/import';
+export { importVerificationKey, clearKeyImportCache, EC_CURVES } from './keys/import';
+export { SECRET_ENCODINGS } from './keys/secret-encoding';
 export type {
   ImportedKey,
   KeyImportOptions,

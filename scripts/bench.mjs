@@ -18,7 +18,8 @@ const { module } = await runnerImport(entry, { configFile: false, logLevel: 'err
 const report = await module.runBenchmarks((line) => process.stderr.write(`bench: ${line}\n`));
 console.log(`\nJWT Lens library benchmarks — Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(module.formatBenchReport(report));
-if (jsonFile) writeFileSync(jsonFile, JSON.stringify(report, null, 2));
+if (jsonFile)
+  writeFileSync(jsonFile, JSON.stringify({ ...report, markdown: module.formatBenchReport(report) }, null, 2));
 const missed = report.goals.filter((g) => !g.met);
 if (missed.length > 0) {
   console.log(`\n${missed.length} goal(s) missed: ${missed.map((g) => g.name).join('; ')}`);

@@ -206,14 +206,19 @@ function ClaimValue({ row }: { row: ClaimRow }) {
       </span>
     );
   }
-  if (row.kind === 'list' && Array.isArray(row.value)) {
+  if (row.kind === 'list') {
+    // A space-separated string list (RFC 8693 §4.2 "scope") shows as chips too.
+    const items = Array.isArray(row.value)
+      ? row.value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)))
+      : row.valueText.split(/\s+/).filter(Boolean);
     return (
       <ul className="flex flex-wrap gap-1">
-        {(row.value as string[]).map((item, i) => (
+        {items.map((item, i) => (
           <li
             key={i}
             className="rounded border border-[var(--border)] bg-[var(--panel-2)] px-1.5 font-code text-xs break-all"
           >
+            {/* Non-strings (e.g. SD-JWT {"...": digest} entries) were turned into JSON text above. */}
             {shortenForDisplay(item)}
           </li>
         ))}

@@ -1,13 +1,16 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { memo, useEffect, useId, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { highlightJson, type JsonTokenKind } from './highlightJson';
 import { shortenForDisplay } from '@/components/ui/shortenForDisplay';
+import { splitIntoBlocks } from './textBlocks';
 
 /** Above this the lightweight view stays plain: colouring a megabyte of spans costs more than it helps. */
 const HIGHLIGHT_LIMIT = 100_000;
 /** Above this Monaco is not used at all (issue 8: fall back to the lightweight view for very large JSON). */
+/** Past this even the block view lays out too slowly (a hostile 10 MB claim is one line); issue 7. */
+const LARGE_TEXT_LIMIT = 1_000_000;
 export const MONACO_LIMIT = 200_000;
 
 const COLOURS: Record<JsonTokenKind, string> = {
@@ -48,21 +51,25 @@ export const LightJson = memo(function LightJson({
 }) {
   let lastKey: string | undefined;
   const body =
-    json && text.length <= HIGHLIGHT_LIMIT
-      ? highlightJson(text).map((t, i) => {
-          if (t.kind === 'punct') return t.text;
-          if (t.kind === 'key') lastKey = parseKey(t.text);
-          const hint =
-            t.kind === 'number' && lastKey !== undefined ? numberHint?.(lastKey, Number(t.text)) : undefined;
-          return hint ? (
-            <HintedNumber key={i} text={t.text} hint={hint} />
-          ) : (
-            <span key={i} className={COLOURS[t.kind]}>
-              {t.text}
-            </span>
-          );
-        })
-      : shortenForDisplay(text);
+    text.length > HIGHLIGHT_LIMIT ? (
+      <LargeText text={shortenForDisplay(text, LARGE_TEXT_LIMIT)} />
+    ) : json ? (
+      highlightJson(text).map((t, i) => {
+        if (t.kind === 'punct') return t.text;
+        if (t.kind === 'key') lastKey = parseKey(t.text);
+        const hint =
+          t.kind === 'number' && lastKey !== undefined ? numberHint?.(lastKey, Number(t.text)) : undefined;
+        return hint ? (
+          <HintedNumber key={i} text={t.text} hint={hint} />
+        ) : (
+          <span key={i} className={COLOURS[t.kind]}>
+            {t.text}
+          </span>
+        );
+      })
+    ) : (
+      text
+    );
   return (
     <pre className="font-code max-h-[32rem] overflow-auto text-[13px] leading-5 break-words whitespace-pre-wrap">
       {body}
@@ -105,6 +112,30 @@ function HintedNumber({ text, hint }: { text: string; hint: string }) {
       ) : null}
     </span>
   );
+}
+
+/** Lines per block of the large-text view. */
+const BLOCK_LINES = 200;
+/** `leading-5`: the height of one line, for the size of blocks not laid out yet. */
+const LINE_PX = 20;
+
+/**
+ * Very large text (a megabyte payload) in blocks that the browser lays out and paints only near the
+ * viewport (`content-visibility: auto`). Laying out 1.7 MB of text in one `<pre>` took seconds; now the
+ * whole text is still in the DOM (find in page, copy, tests) but only the visible blocks cost anything.
+ * Each block keeps its line break, so the text content is exactly `text`.
+ */
+function LargeText({ text }: { text: string }) {
+  const blocks = useMemo(() => splitIntoBlocks(text, BLOCK_LINES), [text]);
+  return blocks.map((block, i) => (
+    <span
+      key={i}
+      className="block"
+      style={{ contentVisibility: 'auto', containIntrinsicSize: `auto ${block.lines * LINE_PX}px` }}
+    >
+      {block.text}
+    </span>
+  ));
 }
 
 export function JsonView({ text, label, json, numberHint }: JsonViewProps) {

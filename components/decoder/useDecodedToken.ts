@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import { decodeToken, type DecodeResult } from '@/lib';
+import type { DecodeResult } from '@/lib';
+import { useDecodeToken } from './useDecodeToken';
 
 /** Above this many characters decoding moves to a Web Worker; real tokens are a few KB. */
 export const BACKGROUND_DECODE_CHARS = 256 * 1024;
@@ -18,9 +19,11 @@ export interface DecodedToken {
  */
 export function useDecodedToken(token: string): DecodedToken {
   const inBackground = token.length >= BACKGROUND_DECODE_CHARS && typeof Worker !== 'undefined';
+  // The decoder chunk loads after hydration (issue 8); until then a small token waits for it.
+  const decodeNow = useDecodeToken();
   const immediate = useMemo(
-    () => (!inBackground && token.trim() ? decodeToken(token) : undefined),
-    [inBackground, token],
+    () => (!inBackground && token.trim() && decodeNow ? decodeNow(token) : undefined),
+    [inBackground, token, decodeNow],
   );
   const [background, setBackground] = useState<{ input: string; result: DecodeResult }>();
 

@@ -3,14 +3,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { preferencesStore, usePreferences, validTolerance } from '@/components/privacy/preferences';
 import { Panel } from '@/components/ui/Panel';
-import {
-  importVerificationKey,
-  verifyToken,
-  type DecodeResult,
-  type SecretEncoding,
-  type VerifyOptions,
-  type VerifyResult,
-} from '@/lib';
+import type { DecodeResult, KeyImportResult, SecretEncoding, VerifyOptions, VerifyResult } from '@/lib';
 import { KeySummary } from './KeySummary';
 import { ClaimsVerdict, SignatureStatus } from './VerificationStatus';
 import { VerifierSettings, type ClaimSettings } from './VerifierSettings';
@@ -24,6 +17,9 @@ export interface VerifierProps {
 
 /** How long typing must pause before the signature is checked again. */
 const DEBOUNCE_MS = 250;
+
+/** jose and the key parsers load with the first verification, not with the page. */
+const loadEngine = () => import('./engine');
 
 /**
  * The verification panel: key input, claim expectations, and two separate verdicts (signature,
@@ -54,6 +50,7 @@ export function Verifier({ token, decoded, keyText, onKeyTextChange }: VerifierP
   }
   const [useX5c, setUseX5c] = useState(false);
   const [outcome, setOutcome] = useState<{ input: string; result: VerifyResult } | undefined>();
+  const [keyInfo, setKeyInfo] = useState<{ input: string; imported: KeyImportResult } | undefined>();
 
   const header = decoded?.ok ? decoded.header : undefined;
   const hasX5c = Array.isArray(header?.x5c) && typeof header.x5c[0] === 'string';
@@ -82,9 +79,11 @@ export function Verifier({ token, decoded, keyText, onKeyTextChange }: VerifierP
     if (!request) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      void verifyToken(token, keyText, options).then((result) => {
-        if (!cancelled) setOutcome({ input: request, result });
-      });
+      void loadEngine()
+        .then((engine) => engine.verifyToken(token, keyText, options))
+        .then((result) => {
+          if (!cancelled) setOutcome({ input: request, result });
+        });
     }, DEBOUNCE_MS);
     return () => {
       cancelled = true;
@@ -92,14 +91,25 @@ export function Verifier({ token, decoded, keyText, onKeyTextChange }: VerifierP
     };
   }, [request, token, keyText, options]);
 
+  // What the key was read as, shown under the key box even before there is a token.
+  const keyRequest = keyText.trim() ? JSON.stringify([keyText, secretEncoding, alg ?? '']) : '';
+  useEffect(() => {
+    if (!keyRequest) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      void loadEngine().then((engine) => {
+        const imported = engine.importVerificationKey(keyText, { secretEncoding, ...(alg ? { alg } : {}) });
+        if (!cancelled) setKeyInfo({ input: keyRequest, imported });
+      });
+    }, DEBOUNCE_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [keyRequest, keyText, secretEncoding, alg]);
+
   const result = outcome && outcome.input === request ? outcome.result : undefined;
-  const imported = useMemo(
-    () =>
-      keyText.trim()
-        ? importVerificationKey(keyText, { secretEncoding, ...(alg ? { alg } : {}) })
-        : undefined,
-    [keyText, secretEncoding, alg],
-  );
+  const imported = keyInfo && keyInfo.input === keyRequest ? keyInfo.imported : undefined;
 
   const idleMessage = !token.trim()
     ? 'Paste a token to verify its signature.'

@@ -46,8 +46,8 @@ import { isRocaVulnerable } from './roca';
 import { jwkThumbprint } from './thumbprint';
 import { WELL_KNOWN_JWT_SECRETS } from './well-known-secrets';
 
-export type SecretEncoding = 'utf8' | 'base64' | 'base64url' | 'hex';
-export const SECRET_ENCODINGS: readonly SecretEncoding[] = ['utf8', 'base64', 'base64url', 'hex'];
+import type { SecretEncoding } from './secret-encoding';
+export { SECRET_ENCODINGS, type SecretEncoding } from './secret-encoding';
 
 export interface KeyImportOptions {
   /** How to read a shared secret; default 'utf8'. Ignored for PEM, DER and JWK input. */

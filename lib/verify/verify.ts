@@ -24,7 +24,7 @@ import type { CertificateInfo } from '../keys/certificate';
 import { cleanInput } from '../token/clean';
 import { decodeBase64url } from '../token/base64url';
 import { decodeToken } from '../token/decode';
-import type { DecodedOk, Finding } from '../types';
+import type { DecodeResult, DecodedOk, Finding } from '../types';
 import { jwsAlgorithm, keyNeeded, UNSUPPORTED_ALGORITHMS, type JwsAlgorithm } from './algorithms';
 import { checkClaims, type ClaimCheck } from './claims';
 import { mapJoseError } from './jose-errors';
@@ -151,7 +151,7 @@ async function verifySignatures(
       'The token has spaces inside a segment. A JWS never contains spaces (RFC 7515 §7.1), so this token was altered; line breaks from wrapping are fine.',
     );
   }
-  const decoded = decodeToken(token, { now });
+  const decoded = decodeForVerify(token, now);
   if (!decoded.ok) return stop('error', decoded.error.code, decoded.error.message);
   if (decoded.format === 'jwe') {
     return stop(
@@ -199,6 +199,21 @@ async function verifySignatures(
       ...(verified?.key ? { key: verified.key } : {}),
     },
   };
+}
+
+/**
+ * A one-entry memo of the decoded token (issue 8). While the user edits the key or the options, the
+ * same token is verified again on every keystroke; decoding it again (strict JSON, pretty text, every
+ * finding rule) cost more than the signature check itself. Only the structure is used here (segments,
+ * header, payload), none of the time-dependent findings, so `now` is not part of the memo key.
+ */
+let lastDecoded: { token: string; result: DecodeResult } | undefined;
+
+function decodeForVerify(token: string, now: Date): DecodeResult {
+  if (lastDecoded?.token === token) return lastDecoded.result;
+  const result = decodeToken(token, { now });
+  lastDecoded = { token, result };
+  return result;
 }
 
 function signatureEntries(decoded: DecodedOk): SignatureEntry[] {
@@ -643,19 +658,36 @@ function cryptoKeyFor(key: ImportedKey, alg: string): Promise<CryptoKey | Uint8A
   if (!perAlg) cryptoKeys.set(key, (perAlg = new Map()));
   let pending = perAlg.get(alg);
   if (!pending) {
-    if (key.kty === 'oct') {
-      const hash = `SHA-${alg.slice(2)}`;
-      pending = crypto.subtle.importKey('raw', key.secret as BufferSource, { name: 'HMAC', hash }, false, [
-        'verify',
-      ]);
-    } else {
-      const { alg: _alg, kid: _kid, use: _use, key_ops: _ops, ...material } = key.jwk;
-      pending = importJWK(material as JWK, alg) as Promise<CryptoKey | Uint8Array>;
-    }
+    const { alg: _alg, kid: _kid, use: _use, key_ops: _ops, ...material } = key.jwk;
+    pending =
+      key.kty === 'oct'
+        ? hmacKeyFor(key.secret ?? new Uint8Array(), alg)
+        : (importJWK(material as JWK, alg) as Promise<CryptoKey | Uint8Array>);
     perAlg.set(alg, pending);
     pending.catch(() => perAlg!.delete(alg));
   }
   return pending;
+}
+
+/**
+ * A non-extractable HMAC CryptoKey for the secret, imported once (issue 8): given raw bytes, jose
+ * imports a key on every verification, which doubles the WebCrypto round trips while the user types.
+ * Anything unusual (an empty secret, an engine without HMAC import) keeps the raw bytes, so jose
+ * reports the problem exactly as before.
+ */
+async function hmacKeyFor(secret: Uint8Array, alg: string): Promise<CryptoKey | Uint8Array> {
+  if (secret.length === 0 || !/^HS(256|384|512)$/.test(alg)) return secret;
+  try {
+    return await crypto.subtle.importKey(
+      'raw',
+      secret as Uint8Array<ArrayBuffer>,
+      { name: 'HMAC', hash: `SHA-${alg.slice(2)}` },
+      false,
+      ['verify'],
+    );
+  } catch {
+    return secret;
+  }
 }
 
 // ---- helpers -------------------------------------------------------------------------------

@@ -20,9 +20,12 @@ export interface BenchRow {
 }
 
 export interface GroupOptions {
-  /** Milliseconds per case and round (default 400). */
+  /** Milliseconds per case and round (default 150). */
   time?: number;
-  /** Rounds over all cases; each figure is the median round, which damps noise from other processes (default 3). */
+  /**
+   * Rounds over all cases (default 7). Short rounds interleave the cases in time, so a burst of load from
+   * another process hits all of them alike; each figure is the case's median round.
+   */
   rounds?: number;
   /** Calls per sample (default: picked so one sample takes about 0.5 ms). */
   batch?: number;
@@ -36,8 +39,8 @@ export async function measureGroup(
   const batches = new Map<string, number>();
   for (const c of cases) batches.set(c.name, options.batch ?? (await pickBatch(c.run)));
   const rounds: BenchRow[][] = [];
-  for (let r = 0; r < (options.rounds ?? 3); r++) {
-    const bench = new Bench({ time: options.time ?? 400, warmupTime: 100, iterations: 16, throws: true });
+  for (let r = 0; r < (options.rounds ?? 7); r++) {
+    const bench = new Bench({ time: options.time ?? 150, warmupTime: 50, iterations: 8, throws: true });
     for (const c of cases) {
       const batch = batches.get(c.name)!;
       bench.add(c.name, async () => {
