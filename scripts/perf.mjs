@@ -433,7 +433,12 @@ async function main() {
   }
 
   let bench;
-  if (!args.includes('--no-bench')) {
+  const previousBench = path.join(perfDir, 'bench.json');
+  if (args.includes('--no-bench') && existsSync(previousBench)) {
+    // Reuse the last figures, saying when they were taken.
+    bench = JSON.parse(readFileSync(previousBench, 'utf8'));
+    bench.markdown = `From an earlier run (perf/bench.json, ${statSync(previousBench).mtime.toISOString()}).\n\n${bench.markdown}`;
+  } else if (!args.includes('--no-bench')) {
     log('library benchmarks …');
     const benchOut = path.join(perfDir, 'bench.json');
     bench = await attempt('library benchmarks', async () => {

@@ -208,12 +208,13 @@ function ClaimValue({ row }: { row: ClaimRow }) {
   if (row.kind === 'list' && Array.isArray(row.value)) {
     return (
       <ul className="flex flex-wrap gap-1">
-        {(row.value as string[]).map((item, i) => (
+        {(row.value as unknown[]).map((item, i) => (
           <li
             key={i}
             className="rounded border border-[var(--border)] bg-[var(--panel-2)] px-1.5 font-code text-xs break-all"
           >
-            {item}
+            {/* A registry "list" claim may still hold objects (e.g. SCIM entitlements); React cannot render those. */}
+            {typeof item === 'string' ? item : JSON.stringify(item)}
           </li>
         ))}
       </ul>
