@@ -14,6 +14,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
@@ -387,6 +388,36 @@ async function main() {
       return undefined;
     }
   };
+
+  if (args.includes('--report-only')) {
+    // Rebuild perf/REPORT.md from the raw results of the last run, without measuring again.
+    const read = (name) => JSON.parse(readFileSync(path.join(perfDir, name), 'utf8'));
+    const mobile = [];
+    for (let i = 1; i <= MOBILE_RUNS; i++)
+      mobile.push(summariseLighthouse(read(`lighthouse-mobile-${i}.json`), `mobile-${i}`));
+    const desktop = summariseLighthouse(read('lighthouse-desktop.json'), 'desktop');
+    const bench = read('bench.json');
+    const loadAfter = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ');
+    const startedAt = new Date(read('lighthouse-mobile-1.json').fetchTime);
+    const { markdown, checks } = report({
+      startedAt,
+      machineBefore,
+      loadAfter,
+      mobile,
+      desktop,
+      bundle: bundleReport(path.join(root, 'out')),
+      paste: read('paste.json'),
+      bench,
+      errors,
+    });
+    writeFileSync(path.join(perfDir, 'REPORT.md'), markdown);
+    console.log(markdown);
+    if (checks.some((c) => !c.met)) process.exitCode = 1;
+    return;
+  }
 
   if (!args.includes('--no-build')) {
     log('building …');
