@@ -33,6 +33,12 @@ async function openEncoder(page: Page) {
   await page.waitForLoadState('networkidle');
 }
 
+/** "Open in decoder" also hands over the public key (or the secret as an oct JWK), so the token verifies. */
+async function expectVerified(page: Page) {
+  const verifier = page.getByRole('region', { name: 'Verify signature' });
+  await expect(verifier.getByRole('status', { name: 'Signature' })).toContainText('Signature verified');
+}
+
 const signedToken = (page: Page) => page.getByTestId('signed-token');
 
 async function currentToken(page: Page): Promise<string> {
@@ -88,6 +94,7 @@ test('sign an HS256 token, with no request while signing, and open it in the dec
   await expect(page.getByLabel('Encoded token')).toHaveValue(token);
   await expect(page.getByRole('region', { name: 'Payload' })).toContainText('"name": "Ada Lovelace"');
   await expect(page.getByRole('region', { name: 'Header' })).toContainText('HS256');
+  await expectVerified(page);
 });
 
 test('sign an ES256 token with a SEC1 PEM key and open it in the decoder', async ({ page, network }) => {
@@ -111,6 +118,7 @@ test('sign an ES256 token with a SEC1 PEM key and open it in the decoder', async
   await expect(page.getByLabel('Encoded token')).toHaveValue(token);
   await expect(page.getByRole('region', { name: 'Header' })).toContainText('"alg": "ES256"');
   await expect(page.getByRole('region', { name: 'Payload' })).toContainText('1234567890');
+  await expectVerified(page);
 });
 
 test('alg none needs the clearly labelled checkbox', async ({ page }) => {

@@ -6,13 +6,10 @@ import type { ClaimsInspectorProps } from './ClaimsInspectorView';
 export type { ClaimsInspectorProps };
 
 // The claims registry tables are ~15 KiB gzip: load them with the first decoded token, not on first paint.
-const ClaimsInspectorView = dynamic(
-  () => import('./ClaimsInspectorView').then((m) => m.ClaimsInspectorView),
-  {
-    ssr: false,
-    loading: () => null,
-  },
-);
+const ClaimsInspectorView = dynamic(() => import('./lazyViews').then((m) => m.ClaimsInspectorView), {
+  ssr: false,
+  loading: () => null,
+});
 
 /** The "Claims" region (issue 4). Renders nothing until a token decodes. */
 export function ClaimsInspector(props: ClaimsInspectorProps) {

@@ -205,16 +205,20 @@ function ClaimValue({ row }: { row: ClaimRow }) {
       </span>
     );
   }
-  if (row.kind === 'list' && Array.isArray(row.value)) {
+  if (row.kind === 'list') {
+    // A space-separated string list (RFC 8693 §4.2 "scope") shows as chips too.
+    const items = Array.isArray(row.value)
+      ? row.value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)))
+      : row.valueText.split(/\s+/).filter(Boolean);
     return (
       <ul className="flex flex-wrap gap-1">
-        {(row.value as unknown[]).map((item, i) => (
+        {items.map((item, i) => (
           <li
             key={i}
             className="rounded border border-[var(--border)] bg-[var(--panel-2)] px-1.5 font-code text-xs break-all"
           >
-            {/* A registry "list" claim may still hold objects (e.g. SCIM entitlements); React cannot render those. */}
-            {typeof item === 'string' ? item : JSON.stringify(item)}
+            {/* Non-strings (e.g. SD-JWT {"...": digest} entries) were turned into JSON text above. */}
+            {item}
           </li>
         ))}
       </ul>
@@ -223,11 +227,7 @@ function ClaimValue({ row }: { row: ClaimRow }) {
   if (row.kind === 'object' || row.kind === 'array') {
     return <span className="text-xs text-[var(--muted)]">{row.valueText}</span>;
   }
-  return (
-    <code className="font-code break-all">
-      {row.kind === 'string' || row.kind === 'url' ? row.valueText : row.valueText}
-    </code>
-  );
+  return <code className="font-code break-all">{row.valueText}</code>;
 }
 
 function HeaderTable({ rows }: { rows: HeaderRow[] }) {

@@ -4,7 +4,7 @@ import dynamic from 'next/dynamic';
 import type { DecodeResult } from '@/lib';
 
 // Shares the registry chunk with the Claims region; loaded with the first decoded token.
-const TokenSummaryCard = dynamic(() => import('./TokenSummaryCard').then((m) => m.TokenSummaryCard), {
+const TokenSummaryCard = dynamic(() => import('./lazyViews').then((m) => m.TokenSummaryCard), {
   ssr: false,
   loading: () => null,
 });

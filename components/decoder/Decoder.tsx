@@ -137,7 +137,7 @@ export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoad
           </Panel>
           <ClaimsInspector decoded={decoded} />
           {decoded?.ok && decoded.format === 'jwe' ? (
-            <JweDecryptor decoded={decoded} onOpenToken={onTokenChange} />
+            <JweDecryptor decoded={decoded} InnerVerifier={Verifier} onOpenToken={onTokenChange} />
           ) : null}
           {decoded?.ok && decoded.format === 'sd-jwt' ? <Disclosures decoded={decoded} /> : null}
           {decoded?.ok && decoded.format === 'jws-json' ? <SignatureList decoded={decoded} /> : null}

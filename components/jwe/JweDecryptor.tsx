@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ComponentType } from 'react';
 import { JsonView } from '@/components/decoder/JsonView';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
@@ -8,10 +8,17 @@ import { CopyButton } from '@/components/ui/CopyButton';
 import { Panel } from '@/components/ui/Panel';
 import { decryptToken, prettyJson, type DecodeResult, type DecodedOk, type DecryptResult } from '@/lib';
 
+export interface InnerVerifierProps {
+  token: string;
+  decoded: DecodeResult | undefined;
+  keyText: string;
+  onKeyTextChange: (key: string) => void;
+}
+
 export interface JweDecryptorProps {
   decoded: DecodedOk;
-  /** Renders a verifier for the nested token (the Decoder passes its Verifier). */
-  renderInnerVerifier?: (token: string, decoded: DecodeResult) => ReactNode;
+  /** The verifier to render for a nested token (the Decoder passes its Verifier); it gets its own key field. */
+  InnerVerifier?: ComponentType<InnerVerifierProps>;
   /** Without a verifier to render, "Verify inner token" opens the nested token in the decoder. */
   onOpenToken?: (token: string) => void;
 }
@@ -23,7 +30,7 @@ const DEBOUNCE_MS = 300;
  * The JWE panel: a decryption key field and the decrypted result. The key stays in this
  * component's memory; decryption runs in the page with WebCrypto and nothing is sent anywhere.
  */
-export function JweDecryptor({ decoded, renderInnerVerifier, onOpenToken }: JweDecryptorProps) {
+export function JweDecryptor({ decoded, InnerVerifier, onOpenToken }: JweDecryptorProps) {
   const keyId = useId();
   const [keyText, setKeyText] = useState('');
   const [outcome, setOutcome] = useState<{ input: string; result: DecryptResult } | undefined>();
@@ -84,8 +91,8 @@ export function JweDecryptor({ decoded, renderInnerVerifier, onOpenToken }: JweD
         <DecryptedResult
           result={result}
           showVerifier={showVerifier}
-          onVerifyInner={(token) => (renderInnerVerifier ? setShowVerifier(true) : onOpenToken?.(token))}
-          renderInnerVerifier={renderInnerVerifier}
+          onVerifyInner={(token) => (InnerVerifier ? setShowVerifier(true) : onOpenToken?.(token))}
+          InnerVerifier={InnerVerifier}
         />
       ) : null}
     </Panel>
@@ -96,13 +103,14 @@ function DecryptedResult({
   result,
   showVerifier,
   onVerifyInner,
-  renderInnerVerifier,
+  InnerVerifier,
 }: {
   result: Extract<DecryptResult, { ok: true }>;
   showVerifier: boolean;
   onVerifyInner: (token: string) => void;
-  renderInnerVerifier?: (token: string, decoded: DecodeResult) => ReactNode;
+  InnerVerifier?: ComponentType<InnerVerifierProps>;
 }) {
+  const [innerKey, setInnerKey] = useState('');
   const isJson = typeof result.payload === 'object' && result.payload !== null;
   const inner = result.inner;
   const innerToken = inner?.ok ? inner.token : result.plaintext.trim();
@@ -139,8 +147,15 @@ function DecryptedResult({
               <JsonView text={inner.payloadJson} label="Inner token payload" json={inner.payloadIsJson} />
             </div>
           ) : null}
-          {showVerifier && renderInnerVerifier ? (
-            <div className="mt-2">{renderInnerVerifier(innerToken, inner)}</div>
+          {showVerifier && InnerVerifier ? (
+            <div className="mt-2">
+              <InnerVerifier
+                token={innerToken}
+                decoded={inner}
+                keyText={innerKey}
+                onKeyTextChange={setInnerKey}
+              />
+            </div>
           ) : null}
         </div>
       ) : null}

@@ -17,15 +17,8 @@ export interface VerifierProps {
 /** How long typing must pause before the signature is checked again. */
 const DEBOUNCE_MS = 250;
 
-type Lens = typeof import('@/lib');
-let lensPromise: Promise<Lens> | undefined;
-/**
- * verifyToken and the key importer bring jose and the key parsers with them. They load (from this
- * origin) the first time there is a key to read, so they are not part of the page's first load (issue 8).
- */
-function loadLens(): Promise<Lens> {
-  return (lensPromise ??= import('@/lib'));
-}
+/** jose and the key parsers load with the first verification, not with the page. */
+const loadEngine = () => import('./engine');
 
 /**
  * The verification panel: key input, claim expectations, and two separate verdicts (signature,
@@ -41,6 +34,7 @@ export function Verifier({ token, decoded, keyText, onKeyTextChange }: VerifierP
   });
   const [useX5c, setUseX5c] = useState(false);
   const [outcome, setOutcome] = useState<{ input: string; result: VerifyResult } | undefined>();
+  const [keyInfo, setKeyInfo] = useState<{ input: string; imported: KeyImportResult } | undefined>();
 
   const header = decoded?.ok ? decoded.header : undefined;
   const hasX5c = Array.isArray(header?.x5c) && typeof header.x5c[0] === 'string';
@@ -69,8 +63,8 @@ export function Verifier({ token, decoded, keyText, onKeyTextChange }: VerifierP
     if (!request) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      void loadLens()
-        .then((lens) => lens.verifyToken(token, keyText, options))
+      void loadEngine()
+        .then((engine) => engine.verifyToken(token, keyText, options))
         .then((result) => {
           if (!cancelled) setOutcome({ input: request, result });
         });
@@ -81,23 +75,25 @@ export function Verifier({ token, decoded, keyText, onKeyTextChange }: VerifierP
     };
   }, [request, token, keyText, options]);
 
-  const result = outcome && outcome.input === request ? outcome.result : undefined;
-  // The key summary (type, size, warnings) as soon as the key text is readable, before any debounce.
+  // What the key was read as, shown under the key box even before there is a token.
   const keyRequest = keyText.trim() ? JSON.stringify([keyText, secretEncoding, alg ?? '']) : '';
-  const [keySummary, setKeySummary] = useState<{ input: string; result: KeyImportResult } | undefined>();
   useEffect(() => {
     if (!keyRequest) return;
     let cancelled = false;
-    void loadLens().then((lens) => {
-      if (cancelled) return;
-      const result = lens.importVerificationKey(keyText, { secretEncoding, ...(alg ? { alg } : {}) });
-      setKeySummary({ input: keyRequest, result });
-    });
+    const timer = setTimeout(() => {
+      void loadEngine().then((engine) => {
+        const imported = engine.importVerificationKey(keyText, { secretEncoding, ...(alg ? { alg } : {}) });
+        if (!cancelled) setKeyInfo({ input: keyRequest, imported });
+      });
+    }, DEBOUNCE_MS);
     return () => {
       cancelled = true;
+      clearTimeout(timer);
     };
   }, [keyRequest, keyText, secretEncoding, alg]);
-  const imported = keySummary && keySummary.input === keyRequest ? keySummary.result : undefined;
+
+  const result = outcome && outcome.input === request ? outcome.result : undefined;
+  const imported = keyInfo && keyInfo.input === keyRequest ? keyInfo.imported : undefined;
 
   const idleMessage = !token.trim()
     ? 'Paste a token to verify its signature.'

@@ -199,7 +199,7 @@ function checkHeader(header: Record<string, unknown>, maxPbes2: number): JweErro
       code: 'jwe-invalid',
       message: 'The JWE header has no "alg" (key management algorithm), so it cannot be decrypted.',
     };
-  if (REFUSED_KEY_MANAGEMENT[alg])
+  if (Object.hasOwn(REFUSED_KEY_MANAGEMENT, alg))
     return { code: 'jwe-rsa1_5-deprecated', message: REFUSED_KEY_MANAGEMENT[alg]! };
   if (!keyManagementAlgorithm(alg)) {
     return {

@@ -38,7 +38,8 @@ export async function encryptToken(
 ): Promise<EncryptResult> {
   try {
     const { alg, enc } = options;
-    if (REFUSED_KEY_MANAGEMENT[alg]) return failure('jwe-rsa1_5-deprecated', REFUSED_KEY_MANAGEMENT[alg]!);
+    if (Object.hasOwn(REFUSED_KEY_MANAGEMENT, alg))
+      return failure('jwe-rsa1_5-deprecated', REFUSED_KEY_MANAGEMENT[alg]!);
     const algorithm = keyManagementAlgorithm(alg);
     if (!algorithm)
       return failure(

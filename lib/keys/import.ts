@@ -868,7 +868,7 @@ function weaknessFindings(
   }
   if (key.kty === 'oct') {
     const bytes = key.secret?.length ?? 0;
-    const minimum = (alg && HMAC_HASH_BYTES[alg]) || 32;
+    const minimum = (alg && Object.hasOwn(HMAC_HASH_BYTES, alg) && HMAC_HASH_BYTES[alg]) || 32;
     if (bytes === 0) {
       key.refusal = {
         code: 'secret-empty',
@@ -885,7 +885,7 @@ function weaknessFindings(
       out.push({
         id: 'weak-secret',
         severity: 'warning',
-        message: `${which}The secret is ${bytes} bytes; ${alg && HMAC_HASH_BYTES[alg] ? alg : 'HS256'} needs at least ${minimum} bytes (RFC 7518 §3.2). Short secrets can be brute-forced offline from any token.`,
+        message: `${which}The secret is ${bytes} bytes; ${alg && Object.hasOwn(HMAC_HASH_BYTES, alg) ? alg : 'HS256'} needs at least ${minimum} bytes (RFC 7518 §3.2). Short secrets can be brute-forced offline from any token.`,
       });
     }
   }

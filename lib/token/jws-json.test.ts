@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { compactVerify, flattenedVerify, importJWK, type JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { DecodedOk } from '../types';
+import { verifyToken } from '../verify/verify';
 import { decodeToken } from './decode';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -189,5 +190,39 @@ describe('RFC 7797 unencoded payload (b64: false)', () => {
         path: 'header.b64',
       });
     }
+  });
+});
+
+describe('verifyToken on JWS JSON and RFC 7797 tokens (each signature separately)', () => {
+  it('4.8: each of the 3 signatures verifies with its own key and fails with the others', async () => {
+    const example = fixture('rfc7520/4_8.multiple_signatures.json') as JwsExample;
+    const token = text(example.output.json);
+    const keys = example.input.key as JWK[];
+    const reports = await Promise.all(
+      keys.map((key) => verifyToken(token, JSON.stringify(key), { currentDate: NOW })),
+    );
+    const validByKey = reports.map((r) => (r.signatures ?? []).map((s) => s.status === 'valid'));
+    expect(validByKey).toEqual([
+      [true, false, false],
+      [false, true, false],
+      [false, false, true],
+    ]);
+  });
+
+  it('RFC 7797: the compact, flattened and general forms verify; the draft form without crit does not', async () => {
+    const example = fixture('rfc7797/hmac-sha2_b64_false.json') as JwsExample;
+    const key = JSON.stringify(example.input.key);
+    for (const token of [
+      example.output.compact!,
+      text(example.output.json_flat),
+      text(example.output.json),
+    ]) {
+      expect((await verifyToken(token, key, { currentDate: NOW })).signature).toBe('valid');
+    }
+    const draft = fixture('rfc7797/4.2.hmac-sha2_b64_false.json') as JwsExample;
+    const draftKey = JSON.stringify(draft.input.key);
+    expect(
+      (await verifyToken(text(draft.output.json_flat), draftKey, { currentDate: NOW })).signature,
+    ).not.toBe('valid');
   });
 });

@@ -281,7 +281,7 @@ async function verifyEntry(
     return fail(
       'error',
       'alg-unsupported',
-      UNSUPPORTED_ALGORITHMS[alg] ??
+      (Object.hasOwn(UNSUPPORTED_ALGORITHMS, alg) ? UNSUPPORTED_ALGORITHMS[alg] : undefined) ??
         `"${alg}" is not a JWS signature algorithm JWT Lens knows (RFC 7518 §3, RFC 8037). It cannot be checked.`,
     );
   }
