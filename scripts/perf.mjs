@@ -14,6 +14,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
@@ -388,6 +389,36 @@ async function main() {
     }
   };
 
+  if (args.includes('--report-only')) {
+    // Rebuild perf/REPORT.md from the raw results of the last run, without measuring again.
+    const read = (name) => JSON.parse(readFileSync(path.join(perfDir, name), 'utf8'));
+    const mobile = [];
+    for (let i = 1; i <= MOBILE_RUNS; i++)
+      mobile.push(summariseLighthouse(read(`lighthouse-mobile-${i}.json`), `mobile-${i}`));
+    const desktop = summariseLighthouse(read('lighthouse-desktop.json'), 'desktop');
+    const bench = read('bench.json');
+    const loadAfter = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ');
+    const startedAt = new Date(read('lighthouse-mobile-1.json').fetchTime);
+    const { markdown, checks } = report({
+      startedAt,
+      machineBefore,
+      loadAfter,
+      mobile,
+      desktop,
+      bundle: bundleReport(path.join(root, 'out')),
+      paste: read('paste.json'),
+      bench,
+      errors,
+    });
+    writeFileSync(path.join(perfDir, 'REPORT.md'), markdown);
+    console.log(markdown);
+    if (checks.some((c) => !c.met)) process.exitCode = 1;
+    return;
+  }
+
   if (!args.includes('--no-build')) {
     log('building …');
     const code = await run('npm', ['run', 'build']);
@@ -433,7 +464,12 @@ async function main() {
   }
 
   let bench;
-  if (!args.includes('--no-bench')) {
+  const previousBench = path.join(perfDir, 'bench.json');
+  if (args.includes('--no-bench') && existsSync(previousBench)) {
+    // Reuse the last figures, saying when they were taken.
+    bench = JSON.parse(readFileSync(previousBench, 'utf8'));
+    bench.markdown = `From an earlier run (perf/bench.json, ${statSync(previousBench).mtime.toISOString()}).\n\n${bench.markdown}`;
+  } else if (!args.includes('--no-bench')) {
     log('library benchmarks …');
     const benchOut = path.join(perfDir, 'bench.json');
     bench = await attempt('library benchmarks', async () => {
