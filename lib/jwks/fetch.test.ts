@@ -88,9 +88,7 @@ describe('fetchJsonDocument: request carries nothing of the user', () => {
 describe('fetchJsonDocument: timeout', () => {
   it('aborts a request that does not answer in time', async () => {
     const fake = fakeFetch({ [URL_OK]: hangUntilAborted });
-    const started = performance.now();
     const result = await fetchJsonDocument(URL_OK, { fetch: fake.fetch, timeoutMs: 50 });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(!result.ok && result.error.code).toBe('jwks-timeout');
     expect(!result.ok && result.error.message).toContain('0.05 s');
     expect(fake.calls[0]!.init.signal!.aborted).toBe(true);
