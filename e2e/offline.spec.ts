@@ -3,7 +3,12 @@ import { expect, test } from './fixtures/test';
 
 const hs256 = EXAMPLES.find((e) => e.name === 'hs256')!;
 
-test('after one visit the app loads and decodes offline', async ({ page, context, pasteToken }) => {
+test('after one visit the app loads, decodes and verifies offline', async ({
+  page,
+  context,
+  pasteToken,
+  network,
+}) => {
   await page.goto('/');
   // Wait until the service worker has installed (precached every app file) and controls the page.
   await page.evaluate(async () => {
@@ -28,6 +33,12 @@ test('after one visit the app loads and decodes offline', async ({ page, context
   await pasteToken(hs256.token);
   await expect(page.getByRole('region', { name: 'Header' })).toContainText('"alg": "HS256"');
   await expect(page.getByRole('region', { name: 'Payload' })).toContainText('Ada Lovelace');
+  // Verification loads its engine on demand: that chunk must come from the offline copy too.
+  network.watch(hs256.key!);
+  await page.getByLabel('Verification key').fill(hs256.key!);
+  await expect(page.getByRole('status', { name: 'Signature' })).toContainText('Signature verified', {
+    timeout: 20_000,
+  });
   await context.setOffline(false);
 });
 

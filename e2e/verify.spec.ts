@@ -172,3 +172,23 @@ test('x5c is offered, and labelled self-asserted when used', async ({ page, past
   await expectSoon(signature(page)).toContainText('Signature verified');
   await expectSoon(signature(page)).toContainText('self-asserted');
 });
+
+test('a certificate whose subject holds markup shows it as text and runs nothing', async ({
+  page,
+  pasteToken,
+  network,
+}) => {
+  let dialogs = 0;
+  page.on('dialog', async (d) => {
+    dialogs++;
+    await d.dismiss();
+  });
+  const pair = keyPairFor('ES384');
+  const evil = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+  await pasteToken(signCompact({ alg: 'ES384' }, claims, pair.privateKey));
+  await pasteKey(page, network, pemOf('CERTIFICATE', selfSignedCertificate(pair, evil)));
+  await expectSoon(signature(page)).toContainText('Signature verified');
+  await expectSoon(page.getByLabel('Key details')).toContainText(`Subject CN=${evil}`);
+  expect(dialogs).toBe(0);
+  expect(await page.evaluate(() => document.querySelectorAll('[onerror], img[src="x"]').length)).toBe(0);
+});

@@ -3,14 +3,16 @@
 import dynamic from 'next/dynamic';
 import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { highlightJson, type JsonTokenKind } from './highlightJson';
-import { shortenForDisplay } from '@/components/ui/shortenForDisplay';
+import { shortenForDisplay, shortenLongLines } from '@/components/ui/shortenForDisplay';
 import { splitIntoBlocks } from './textBlocks';
 
 /** Above this the lightweight view stays plain: colouring a megabyte of spans costs more than it helps. */
 const HIGHLIGHT_LIMIT = 100_000;
+/** Past this even the block view lays out too slowly (issue 7: a hostile 10 MB paste). */
+const LARGE_TEXT_LIMIT = 4_000_000;
+/** Longer lines (one giant value) are cut in the large view: the browser lays a wrapped line out in one go. */
+const LARGE_LINE_LIMIT = 20_000;
 /** Above this Monaco is not used at all (issue 8: fall back to the lightweight view for very large JSON). */
-/** Past this even the block view lays out too slowly (a hostile 10 MB claim is one line); issue 7. */
-const LARGE_TEXT_LIMIT = 1_000_000;
 export const MONACO_LIMIT = 200_000;
 
 const COLOURS: Record<JsonTokenKind, string> = {
@@ -52,7 +54,7 @@ export const LightJson = memo(function LightJson({
   let lastKey: string | undefined;
   const body =
     text.length > HIGHLIGHT_LIMIT ? (
-      <LargeText text={shortenForDisplay(text, LARGE_TEXT_LIMIT)} />
+      <LargeText text={shortenForDisplay(shortenLongLines(text, LARGE_LINE_LIMIT), LARGE_TEXT_LIMIT)} />
     ) : json ? (
       highlightJson(text).map((t, i) => {
         if (t.kind === 'punct') return t.text;

@@ -8,3 +8,28 @@ export function shortenForDisplay(text: string, limit = DISPLAY_LIMIT_CHARS): st
   if (text.length <= limit) return text;
   return `${text.slice(0, limit)}… (${(text.length - limit).toLocaleString('en-US')} more characters not shown; use Copy for the full text)`;
 }
+
+/**
+ * Cuts each line longer than `maxLine` characters, leaving the other lines whole. A megabyte payload of
+ * ordinary claims stays complete, while one giant single-line value (which the browser would have to wrap
+ * and lay out in one go) shows only its start.
+ */
+export function shortenLongLines(text: string, maxLine: number): string {
+  let out = '';
+  let start = 0;
+  let changed = false;
+  while (start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    if (end - start > maxLine) {
+      out += shortenForDisplay(text.slice(start, end), maxLine);
+      changed = true;
+    } else {
+      out += text.slice(start, end);
+    }
+    if (newline < 0) break;
+    out += '\n';
+    start = newline + 1;
+  }
+  return changed ? out : text;
+}
