@@ -1,6 +1,6 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { pemOf, keyPairFor, selfSignedCertificate, signCompact, type KeyAlg } from './testing';
+import { describe, expect, it, vi } from 'vitest';
+import { pemOf, keyPairFor, selfSignedCertificate, signBytes, signCompact, type KeyAlg } from './testing';
 import { verifyToken } from './verify';
 
 const NOW = new Date('2026-01-01T12:00:00Z');
@@ -463,5 +463,42 @@ describe('claims stage', () => {
       claims: 'unchecked',
       checks: [],
     });
+  });
+});
+
+describe('re-verifying the same token (issue 8: the per-token memo and the direct WebCrypto path)', () => {
+  it.each(['HS256', 'RS256', 'PS256', 'ES256', 'EdDSA'] as const)(
+    '%s: each call checks the signature once, and the verdict follows the key, not the memo',
+    async (alg) => {
+      const pair = alg === 'HS256' ? undefined : keyPairFor(alg);
+      const token = signCompact({ alg }, claims, pair ? pair.privateKey : secret);
+      const good = pair ? spki(pair.publicKey) : new TextDecoder().decode(secret);
+      const bad = pair ? spki(keyPairFor(alg).publicKey) : `${good}!`;
+      const subtleVerify = vi.spyOn(globalThis.crypto.subtle, 'verify');
+      try {
+        for (const [key, expected] of [
+          [good, 'valid'],
+          [good, 'valid'],
+          [bad, 'invalid'],
+          [good, 'valid'],
+        ] as const) {
+          subtleVerify.mockClear();
+          expect((await verify(token, key)).signature).toBe(expected);
+          expect(subtleVerify).toHaveBeenCalledTimes(1);
+        }
+      } finally {
+        subtleVerify.mockRestore();
+      }
+    },
+  );
+
+  it('an RFC 7797 unencoded payload (b64: false, crit) still verifies, through jose', async () => {
+    const header = { alg: 'HS256', b64: false, crit: ['b64'] };
+    const h = Buffer.from(JSON.stringify(header)).toString('base64url');
+    const payload = '$02';
+    const signature = Buffer.from(signBytes('HS256', `${h}.${payload}`, secret)).toString('base64url');
+    const text = new TextDecoder().decode(secret);
+    expect((await verify(`${h}.${payload}.${signature}`, text)).signature).toBe('valid');
+    expect((await verify(`${h}.$03.${signature}`, text)).signature).toBe('invalid');
   });
 });
