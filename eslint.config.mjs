@@ -26,6 +26,7 @@ const config = [
       'node_modules/**',
       '.next/**',
       'out/**',
+      'out-subpath/**',
       'perf/**',
       'test-results/**',
       'playwright-report/**',
