@@ -328,7 +328,7 @@ function report({ startedAt, machineBefore, loadAfter, mobile, desktop, bundle, 
   lines.push('');
   lines.push('## Paste to render', '');
   lines.push(
-    'Playwright drives Chromium (e2e/perf.spec.ts): the token is pasted into "Encoded token" with the browser\'s insertText editing command; a MutationObserver stops the clock when the Payload region holds the last claim and the claims are in the DOM ("DOM"), then waits for the next frame ("frame"). Medians after one warm-up paste. The clock starts before the browser inserts the text into the textarea, so the browser\'s own editing of a megabyte of text is included.',
+    'Playwright drives Chromium (e2e/perf.spec.ts). The ID token goes into "Encoded token" with the browser\'s insertText editing command (it fires beforeinput and input, as a paste does); the 1 MB token is pasted as a paste event carrying the text, because the app takes huge pastes from the clipboard event before the browser fills the textarea (then decodes them in a Web Worker). A MutationObserver stops the clock when the Payload region holds the last claim and the claims are in the DOM ("DOM", the target), then waits for the next frame ("frame": layout and paint of what is on screen). Medians after one warm-up paste; the clock starts before the text is inserted.',
     '',
   );
   if (paste?.length) {
