@@ -49,6 +49,14 @@ test('shows each claim as disclosed or withheld, and the key-binding JWT', async
     '"given_name": "Erika"',
   );
 
+  // The Claims region lists the claims a verifier sees: disclosed ones in place and marked, no digests.
+  const claims = page.getByRole('region', { name: 'Claims' });
+  await expect(claims).toContainText('2 disclosures put in place');
+  await expect(claims.locator('tr[data-claim="given_name"]')).toContainText('disclosed');
+  await expect(claims.locator('tr[data-claim="given_name"]')).toContainText('Erika');
+  await expect(claims.locator('tr[data-claim="iss"]')).not.toContainText('disclosed');
+  await expect(claims.locator('tr[data-claim="_sd"], tr[data-claim="email"]')).toHaveCount(0);
+
   const kb = region.getByRole('region', { name: 'Key binding' });
   await expect(kb).toContainText('https://verifier.example');
   await expect(kb).toContainText('nonce-123');

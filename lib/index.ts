@@ -71,6 +71,7 @@ export type {
 export {
   classifyToken,
   claimRows,
+  claimsOf,
   expiryState,
   formatDuration,
   formatIsoUtc,

@@ -31,7 +31,17 @@ export function ClaimsInspectorView({ decoded, now: fixedNow }: ClaimsInspectorP
             : 'The payload is not a JSON object, so it has no claims.'}
         </p>
       ) : (
-        <ClaimTable rows={view.rows} caption="Payload claims" />
+        <>
+          {view.disclosedCount !== undefined ? (
+            <p className="mb-2 text-sm text-[var(--muted)]">
+              The claims as a verifier sees them: the issuer-signed payload with the{' '}
+              {view.disclosedCount === 1 ? 'disclosure' : `${view.disclosedCount} disclosures`} put in place
+              (RFC 9901 §7.3). Claims marked “disclosed” came from the holder; withheld ones are listed under
+              Disclosures.
+            </p>
+          ) : null}
+          <ClaimTable rows={view.rows} caption="Payload claims" />
+        </>
       )}
       {view.header.length > 0 ? (
         <details className="mt-3">
@@ -114,9 +124,14 @@ function ClaimRowView({ row }: { row: ClaimRow }) {
               </span>
             </span>
           </span>
-          {row.custom ? (
-            <span className="mt-0.5 ml-5 block">
-              <Badge>custom</Badge>
+          {row.custom || row.disclosed ? (
+            <span className="mt-0.5 ml-5 flex flex-wrap gap-1">
+              {row.custom ? <Badge>custom</Badge> : null}
+              {row.disclosed ? (
+                <span title="The holder disclosed this claim: it is not in the issuer-signed payload in the clear, only its digest.">
+                  <Badge tone="info">disclosed</Badge>
+                </span>
+              ) : null}
             </span>
           ) : null}
         </th>

@@ -11,6 +11,7 @@ import {
   OKTA_ACCESS_TOKEN,
   compactToken,
 } from './fixtures/tokens';
+import { digestText } from '../sd-jwt/hash';
 import { grantsSummary, type Grant } from './grants';
 
 function summary(token: { header: Record<string, unknown>; payload: unknown }) {
@@ -134,5 +135,23 @@ describe('grantsSummary', () => {
 
   it('returns undefined for a token that did not decode', () => {
     expect(grantsSummary(decodeToken('not a token'))).toBeUndefined();
+  });
+});
+
+describe('grantsSummary on an SD-JWT', () => {
+  it('reads the claims the holder disclosed (who, roles), not the digests', () => {
+    const disclosure = Buffer.from(JSON.stringify(['salt', 'roles', ['approver']])).toString('base64url');
+    const name = Buffer.from(JSON.stringify(['salt-2', 'email', 'erika@example.com'])).toString('base64url');
+    const issuerJwt = compactToken(
+      { alg: 'ES256', typ: 'dc+sd-jwt' },
+      {
+        iss: 'https://issuer.example',
+        sub: 'erika',
+        _sd: [digestText('sha-256', disclosure), digestText('sha-256', name)],
+      },
+    );
+    const s = grantsSummary(decodeToken(`${issuerJwt}~${disclosure}~${name}~`, { now: NOW }))!;
+    expect(values(s.roles)).toEqual(['approver']);
+    expect(s.who).toMatchObject({ sub: 'erika', email: 'erika@example.com' });
   });
 });

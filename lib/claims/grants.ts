@@ -6,6 +6,7 @@
 import { claimPatternFor, type Vendor } from '../claims-registry';
 import type { DecodeResult } from '../types';
 import { classifyToken, type TokenClassification } from './classify';
+import { claimsOf } from './claims-of';
 import { detectVendor } from './vendor';
 
 export interface Grant {
@@ -79,7 +80,7 @@ function dedupe(grants: Grant[]): Grant[] {
 export function grantsSummary(decoded: DecodeResult): GrantsSummary | undefined {
   if (!decoded.ok) return undefined;
   const classification = classifyToken(decoded);
-  const claims = isObject(decoded.payload) ? decoded.payload : {};
+  const claims = claimsOf(decoded) ?? {};
   const vendor = detectVendor(claims);
 
   const tenantClaim = TENANT_CLAIMS.find((name) => text(claims[name]) !== undefined);

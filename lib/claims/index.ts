@@ -17,4 +17,5 @@ export type { ClassifiableToken, TokenClassification, TokenKind } from './classi
 export { grantsSummary } from './grants';
 export type { Grant, GrantsSummary } from './grants';
 export { detectVendor } from './vendor';
+export { claimsOf, disclosedPaths } from './claims-of';
 export { TIME_CLAIM_NAMES, readableTimeHint } from './hints';

@@ -8,7 +8,8 @@ import {
   OKTA_ACCESS_TOKEN,
   compactToken,
 } from './fixtures/tokens';
-import { claimRows } from './rows';
+import { digestText } from '../sd-jwt/hash';
+import { claimRows, type ClaimRow } from './rows';
 
 const OPTIONS = { now: NOW, locale: 'en-GB', timeZone: 'UTC' } as const;
 
@@ -141,5 +142,49 @@ describe('claimRows', () => {
     const text = rowsOf({ alg: 'HS256' }, 'hello');
     expect(text.rows).toEqual([]);
     expect(text.header).toHaveLength(1);
+  });
+});
+
+describe('claimRows on an SD-JWT', () => {
+  const disclose = (...parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+  const given = disclose('salt-1', 'given_name', 'Erika');
+  const street = disclose('salt-2', 'street_address', 'Heidestraße 17');
+  const nationality = disclose('salt-3', 'DE');
+  const withheld = disclose('salt-4', 'email', 'erika@example.com');
+  const issuerJwt = compactToken(
+    { alg: 'ES256', typ: 'dc+sd-jwt' },
+    {
+      iss: 'https://issuer.example',
+      exp: NOW_S + 3600,
+      _sd: [digestText('sha-256', given), digestText('sha-256', withheld)],
+      _sd_alg: 'sha-256',
+      address: { _sd: [digestText('sha-256', street)], country: 'DE' },
+      nationalities: [{ '...': digestText('sha-256', nationality) }],
+    },
+  );
+  const view = claimRows(
+    decodeToken(`${issuerJwt}~${given}~${street}~${nationality}~`, { now: NOW }),
+    OPTIONS,
+  );
+
+  it('shows the disclosed payload: disclosed claims in place, no _sd digests, withheld claims absent', () => {
+    expect(view.rows.map((r) => r.name)).toEqual(['iss', 'exp', 'address', 'nationalities', 'given_name']);
+    const address = view.rows.find((r) => r.name === 'address')!;
+    expect(address.children.map((c) => c.name)).toEqual(['country', 'street_address']);
+    expect(view.rows.some((r) => r.name === 'email' || r.name === '_sd')).toBe(false);
+  });
+
+  it('marks each claim that came from a disclosure, at any depth, and counts them', () => {
+    const disclosed = (rows: ClaimRow[]): string[] =>
+      rows.flatMap((r) => [...(r.disclosed ? [r.path] : []), ...disclosed(r.children)]);
+    expect(disclosed(view.rows).sort()).toEqual(['address.street_address', 'given_name']);
+    // Three disclosures were put in place; an element of a list of plain values is shown on its list's row.
+    expect(view.disclosedCount).toBe(3);
+    expect(view.rows.find((r) => r.name === 'nationalities')?.valueText).toContain('DE');
+    expect(view.rows.find((r) => r.name === 'iss')?.disclosed).toBeUndefined();
+  });
+
+  it('leaves ordinary tokens without a disclosed count', () => {
+    expect(rowsOf({ alg: 'HS256' }, { sub: 'x' }).disclosedCount).toBeUndefined();
   });
 });

@@ -14,6 +14,7 @@ import {
 } from '../claims-registry';
 import type { DecodeResult } from '../types';
 import { formatTime, type TimeFormatOptions, type TimeView } from './time';
+import { claimsOf, disclosedPaths } from './claims-of';
 import { detectVendor } from './vendor';
 
 export type ClaimValueKind = ClaimDisplay | 'null' | 'array';
@@ -46,6 +47,8 @@ export interface ClaimRow {
   time?: TimeView;
   /** Members or items of an object or array value. */
   children: ClaimRow[];
+  /** SD-JWT: the holder disclosed this claim (it is not in the issuer-signed payload in the clear). */
+  disclosed?: boolean;
 }
 
 export interface HeaderRow {
@@ -62,6 +65,8 @@ export interface ClaimRowsResult {
   rows: ClaimRow[];
   header: HeaderRow[];
   vendor?: Vendor;
+  /** SD-JWT: the rows are the disclosed payload, into which this many disclosures were put. */
+  disclosedCount?: number;
 }
 
 /** Deep enough for any real token; deeper values are shown as JSON text. */
@@ -70,12 +75,26 @@ const MAX_DEPTH = 8;
 export function claimRows(decoded: DecodeResult, options: TimeFormatOptions): ClaimRowsResult {
   if (!decoded.ok) return { rows: [], header: [] };
   const header = Object.entries(decoded.header).map(([name, value]) => headerRow(name, value));
-  const payload = decoded.payload;
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return { rows: [], header };
-  const claims = payload as Record<string, unknown>;
+  const claims = claimsOf(decoded);
+  if (!claims) return { rows: [], header };
   const vendor = detectVendor(claims);
   const rows = Object.entries(claims).map(([name, value]) => claimRow(name, name, value, 0, vendor, options));
-  return { rows, header, ...(vendor ? { vendor } : {}) };
+  const disclosed = disclosedPaths(decoded);
+  if (disclosed.size > 0) markDisclosed(rows, disclosed);
+  const disclosedCount = decoded.format === 'sd-jwt' ? disclosed.size : undefined;
+  return {
+    rows,
+    header,
+    ...(vendor ? { vendor } : {}),
+    ...(disclosedCount !== undefined ? { disclosedCount } : {}),
+  };
+}
+
+function markDisclosed(rows: ClaimRow[], paths: Set<string>): void {
+  for (const row of rows) {
+    if (paths.has(row.path)) row.disclosed = true;
+    markDisclosed(row.children, paths);
+  }
 }
 
 function claimRow(
