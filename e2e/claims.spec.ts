@@ -134,6 +134,21 @@ test('nested claims expand (Keycloak realm_access)', async ({ page, pasteToken }
   await expect(roles).toContainText('Realm roles');
 });
 
+test('huge claims are listed in part, with a count of the rest', async ({ page, pasteToken }) => {
+  await page.clock.setFixedTime(NOW);
+  await page.goto('/');
+  const groups = Array.from({ length: 2_000 }, (_, i) => `group-${i}`);
+  const entitlements = Array.from({ length: 500 }, (_, i) => ({ id: `e-${i}` }));
+  await pasteToken(compactToken({ alg: 'HS256' }, { sub: 'u1', groups, entitlements }));
+  const claims = page.getByRole('region', { name: 'Claims' });
+  const list = claims.getByRole('list', { name: 'groups: 2000 items' });
+  await expect(list.getByRole('listitem')).toHaveCount(101);
+  await expect(list.getByRole('listitem').last()).toHaveText(/and 1,900 more/);
+  await claims.getByRole('button', { name: 'Expand entitlements' }).click();
+  await expect(claims.locator('tr[data-claim^="entitlements["]')).toHaveCount(100);
+  await expect(claims).toContainText('… and 400 more in entitlements');
+});
+
 test('the summary card shows the roles and scopes of an Entra ID token', async ({ page, pasteToken }) => {
   await page.clock.setFixedTime(NOW);
   await page.goto('/');

@@ -41,6 +41,12 @@ export function ClaimsInspectorView({ decoded, now: fixedNow }: ClaimsInspectorP
             </p>
           ) : null}
           <ClaimTable rows={view.rows} caption="Payload claims" />
+          {view.omittedRows ? (
+            <p className="mt-2 text-sm text-[var(--muted)]">
+              … and {view.omittedRows.toLocaleString('en-US')} more claims, not listed here. The Payload view
+              shows them all.
+            </p>
+          ) : null}
         </>
       )}
       {view.header.length > 0 ? (
@@ -160,6 +166,18 @@ function ClaimRowView({ row }: { row: ClaimRow }) {
         </td>
       </tr>
       {expandable && open ? row.children.map((child) => <ClaimRowView key={child.path} row={child} />) : null}
+      {expandable && open && row.omittedChildren ? (
+        <tr className="border-t border-[var(--border)]">
+          <td
+            colSpan={3}
+            className="py-1.5 text-xs text-[var(--muted)]"
+            style={{ paddingLeft: `${row.depth + 1.25}rem` }}
+          >
+            … and {row.omittedChildren.toLocaleString('en-US')} more in {row.path}, not listed here. The
+            Payload view shows them all.
+          </td>
+        </tr>
+      ) : null}
     </>
   );
 }
@@ -192,6 +210,9 @@ function Meaning({ meaning }: { meaning: ClaimMeaning }) {
   );
 }
 
+/** Chips shown for one list claim. */
+const LIST_LIMIT = 100;
+
 function ClaimValue({ row }: { row: ClaimRow }) {
   if (row.time) {
     const t = row.time;
@@ -223,11 +244,13 @@ function ClaimValue({ row }: { row: ClaimRow }) {
   }
   if (row.kind === 'list') {
     // A space-separated string list (RFC 8693 §4.2 "scope") shows as chips too.
-    const items = Array.isArray(row.value)
-      ? row.value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)))
-      : row.valueText.split(/\s+/).filter(Boolean);
+    const all = Array.isArray(row.value) ? row.value : row.valueText.split(/\s+/).filter(Boolean);
+    // A huge list (thousands of entitlements) would be thousands of chips to lay out: show the first ones.
+    const items = all
+      .slice(0, LIST_LIMIT)
+      .map((item: unknown) => (typeof item === 'string' ? item : JSON.stringify(item)));
     return (
-      <ul className="flex flex-wrap gap-1">
+      <ul className="flex flex-wrap gap-1" aria-label={`${row.name}: ${all.length} items`}>
         {items.map((item, i) => (
           <li
             key={i}
@@ -237,6 +260,11 @@ function ClaimValue({ row }: { row: ClaimRow }) {
             {shortenForDisplay(item)}
           </li>
         ))}
+        {all.length > items.length ? (
+          <li className="px-1.5 text-xs text-[var(--muted)]">
+            … and {(all.length - items.length).toLocaleString('en-US')} more (the Payload view shows them all)
+          </li>
+        ) : null}
       </ul>
     );
   }

@@ -9,7 +9,7 @@ import {
   compactToken,
 } from './fixtures/tokens';
 import { digestText } from '../sd-jwt/hash';
-import { claimRows, type ClaimRow } from './rows';
+import { claimRows, MAX_CHILDREN, MAX_TOP_LEVEL, ROW_BUDGET, type ClaimRow } from './rows';
 
 const OPTIONS = { now: NOW, locale: 'en-GB', timeZone: 'UTC' } as const;
 
@@ -186,5 +186,35 @@ describe('claimRows on an SD-JWT', () => {
 
   it('leaves ordinary tokens without a disclosed count', () => {
     expect(rowsOf({ alg: 'HS256' }, { sub: 'x' }).disclosedCount).toBeUndefined();
+  });
+});
+
+describe('claimRows on a huge payload', () => {
+  it('lists the first MAX_CHILDREN members of a container and counts the rest', () => {
+    const entitlements = Array.from({ length: 10_000 }, (_, i) => ({ id: `e-${i}`, scope: 'read' }));
+    const { rows } = rowsOf({ alg: 'HS256' }, { sub: 'x', entitlements });
+    const row = rows.find((r) => r.name === 'entitlements')!;
+    expect(row.valueText).toBe('10000 items');
+    expect(row.children).toHaveLength(MAX_CHILDREN);
+    expect(row.children[0]).toMatchObject({ path: 'entitlements[0]', name: '[0]' });
+    expect(row.omittedChildren).toBe(10_000 - MAX_CHILDREN);
+    expect(rows.find((r) => r.name === 'sub')?.omittedChildren).toBeUndefined();
+  });
+
+  it('lists the first MAX_TOP_LEVEL claims and counts the rest', () => {
+    const claims = Object.fromEntries(Array.from({ length: 2_500 }, (_, i) => [`c${i}`, i]));
+    const view = rowsOf({ alg: 'HS256' }, claims);
+    expect(view.rows).toHaveLength(MAX_TOP_LEVEL);
+    expect(view.omittedRows).toBe(2_500 - MAX_TOP_LEVEL);
+  });
+
+  it('never builds more than ROW_BUDGET rows in all', () => {
+    const wide = Array.from({ length: 100 }, () => ({
+      items: Array.from({ length: 100 }, () => ({ a: 1, b: 2 })),
+    }));
+    const view = rowsOf({ alg: 'HS256' }, { wide });
+    const count = (rows: ClaimRow[]): number => rows.reduce((n, r) => n + 1 + count(r.children), 0);
+    expect(count(view.rows)).toBeLessThanOrEqual(ROW_BUDGET);
+    expect(count(view.rows)).toBeGreaterThan(ROW_BUDGET - 10);
   });
 });

@@ -49,6 +49,8 @@ export interface ClaimRow {
   children: ClaimRow[];
   /** SD-JWT: the holder disclosed this claim (it is not in the issuer-signed payload in the clear). */
   disclosed?: boolean;
+  /** Members or items not listed as rows (see MAX_CHILDREN); the JSON view shows them all. */
+  omittedChildren?: number;
 }
 
 export interface HeaderRow {
@@ -67,10 +69,25 @@ export interface ClaimRowsResult {
   vendor?: Vendor;
   /** SD-JWT: the rows are the disclosed payload, into which this many disclosures were put. */
   disclosedCount?: number;
+  /** Top-level claims not listed as rows (see MAX_TOP_LEVEL); the JSON view shows them all. */
+  omittedRows?: number;
 }
 
 /** Deep enough for any real token; deeper values are shown as JSON text. */
 const MAX_DEPTH = 8;
+/**
+ * A megabyte payload can hold tens of thousands of nested values. Rows for all of them cost more than a
+ * hundred milliseconds on every refresh and nobody reads them there, so the table lists the first
+ * MAX_CHILDREN members of each object or array, the first MAX_TOP_LEVEL claims, and ROW_BUDGET rows in
+ * all; the rest is counted, and the JSON view shows everything.
+ */
+export const MAX_CHILDREN = 100;
+export const MAX_TOP_LEVEL = 1_000;
+export const ROW_BUDGET = 5_000;
+
+interface Budget {
+  left: number;
+}
 
 export function claimRows(decoded: DecodeResult, options: TimeFormatOptions): ClaimRowsResult {
   if (!decoded.ok) return { rows: [], header: [] };
@@ -78,7 +95,12 @@ export function claimRows(decoded: DecodeResult, options: TimeFormatOptions): Cl
   const claims = claimsOf(decoded);
   if (!claims) return { rows: [], header };
   const vendor = detectVendor(claims);
-  const rows = Object.entries(claims).map(([name, value]) => claimRow(name, name, value, 0, vendor, options));
+  const budget: Budget = { left: ROW_BUDGET };
+  const entries = Object.entries(claims);
+  const rows = entries
+    .slice(0, MAX_TOP_LEVEL)
+    .map(([name, value]) => claimRow(name, name, value, 0, vendor, options, budget));
+  const omittedRows = entries.length - rows.length;
   const disclosed = disclosedPaths(decoded);
   if (disclosed.size > 0) markDisclosed(rows, disclosed);
   const disclosedCount = decoded.format === 'sd-jwt' ? disclosed.size : undefined;
@@ -87,6 +109,7 @@ export function claimRows(decoded: DecodeResult, options: TimeFormatOptions): Cl
     header,
     ...(vendor ? { vendor } : {}),
     ...(disclosedCount !== undefined ? { disclosedCount } : {}),
+    ...(omittedRows > 0 ? { omittedRows } : {}),
   };
 }
 
@@ -104,7 +127,9 @@ function claimRow(
   depth: number,
   vendor: Vendor | undefined,
   options: TimeFormatOptions,
+  budget: Budget,
 ): ClaimRow {
+  budget.left--;
   const entries = claimEntries(path);
   const pattern = depth === 0 && entries.length === 0 ? claimPatternFor(name) : undefined;
   const candidates = pattern ? [pattern] : entries;
@@ -114,7 +139,8 @@ function claimRow(
     candidates[0];
   const display = picked?.display;
   const isTime = display === 'time' && typeof value === 'number';
-  const children = depth < MAX_DEPTH ? childRows(path, value, depth, vendor, options) : [];
+  const { rows: children, omitted } =
+    depth < MAX_DEPTH ? childRows(path, value, depth, vendor, options, budget) : { rows: [], omitted: 0 };
   return {
     path,
     name,
@@ -127,6 +153,7 @@ function claimRow(
     custom: depth === 0 && candidates.length === 0,
     ...(isTime ? { time: formatTime(value, options) } : {}),
     children,
+    ...(omitted > 0 ? { omittedChildren: omitted } : {}),
   };
 }
 
@@ -136,20 +163,32 @@ function childRows(
   depth: number,
   vendor: Vendor | undefined,
   options: TimeFormatOptions,
-): ClaimRow[] {
+  budget: Budget,
+): { rows: ClaimRow[]; omitted: number } {
+  let items: [path: string, name: string, value: unknown][];
   if (Array.isArray(value)) {
     // Arrays of plain strings are shown as a list on the parent row; only structured items expand.
-    if (value.every((item) => item === null || typeof item !== 'object')) return [];
-    return value.map((item, index) =>
-      claimRow(`${path}[${index}]`, `[${index}]`, item, depth + 1, vendor, options),
-    );
+    if (value.every((item) => item === null || typeof item !== 'object')) return { rows: [], omitted: 0 };
+    items = value.slice(0, MAX_CHILDREN).map((item, index) => [`${path}[${index}]`, `[${index}]`, item]);
+    return listed(items, value.length);
   }
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).map(([key, child]) =>
-      claimRow(`${path}.${key}`, key, child, depth + 1, vendor, options),
-    );
+    const keys = Object.keys(value);
+    items = keys
+      .slice(0, MAX_CHILDREN)
+      .map((key) => [`${path}.${key}`, key, (value as Record<string, unknown>)[key]]);
+    return listed(items, keys.length);
   }
-  return [];
+  return { rows: [], omitted: 0 };
+
+  function listed(first: typeof items, total: number) {
+    const rows: ClaimRow[] = [];
+    for (const [childPath, name, child] of first) {
+      if (budget.left <= 0) break;
+      rows.push(claimRow(childPath, name, child, depth + 1, vendor, options, budget));
+    }
+    return { rows, omitted: total - rows.length };
+  }
 }
 
 function toMeaning(row: {
