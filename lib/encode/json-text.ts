@@ -4,7 +4,7 @@
  * order and the exact digits of big integers, because the token carries the text itself.
  */
 import type { LensError } from '../errors';
-import { parseStrictJson } from '../token/json';
+import { parseStrictJson, stringTokenEnd } from '../token/json';
 
 export type EncodePart = 'header' | 'payload';
 
@@ -82,15 +82,9 @@ export function compactJson(text: string): string {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 34) {
-      let j = i + 1;
-      while (j < n) {
-        const q = text.charCodeAt(j);
-        if (q === 92) j += 2;
-        else if (q === 34) break;
-        else j++;
-      }
-      out += text.slice(i, j + 1);
-      i = j + 1;
+      const end = stringTokenEnd(text, i);
+      out += text.slice(i, end);
+      i = end;
     } else if (c === 32 || c === 9 || c === 10 || c === 13) {
       i++;
     } else {

@@ -289,15 +289,9 @@ export function prettyJson(text: string, indent = '  '): string {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
-      let j = i + 1;
-      while (j < n) {
-        const q = text.charCodeAt(j);
-        if (q === 92) j += 2;
-        else if (q === 34) break;
-        else j++;
-      }
-      out += text.slice(i, j + 1);
-      i = j + 1;
+      const end = stringTokenEnd(text, i);
+      out += text.slice(i, end);
+      i = end;
     } else if (c === 32 || c === 10 || c === 13 || c === 9) {
       i++;
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
@@ -337,6 +331,21 @@ export function prettyJson(text: string, indent = '  '): string {
 }
 
 /** `/\s/` by char code: ASCII first, the regex only for the rare non-ASCII spaces. */
+/**
+ * In JSON text known to be valid, the index just past the string token whose opening quote is at
+ * `start` (escapes skipped, so an escaped quote does not end it).
+ */
+export function stringTokenEnd(text: string, start: number): number {
+  let j = start + 1;
+  while (j < text.length) {
+    const q = text.charCodeAt(j);
+    if (q === 92 /* \\ */) j += 2;
+    else if (q === 34 /* " */) break;
+    else j++;
+  }
+  return j + 1;
+}
+
 function isWhitespace(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
   return UNICODE_SPACE.test(String.fromCharCode(code));
