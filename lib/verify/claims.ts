@@ -10,11 +10,13 @@ export interface ClaimCheck {
 }
 
 export interface ClaimExpectations {
+  /** Seconds. */
   clockTolerance?: number;
   issuer?: string;
   audience?: string | string[];
   subject?: string;
   typ?: string;
+  /** Claims that must be present. */
   requiredClaims?: string[];
 }
 

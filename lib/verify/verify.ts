@@ -26,22 +26,15 @@ import { decodeBase64url } from '../token/base64url';
 import { decodeToken } from '../token/decode';
 import type { DecodeResult, DecodedOk, Finding } from '../types';
 import { jwsAlgorithm, keyNeeded, UNSUPPORTED_ALGORITHMS, type JwsAlgorithm } from './algorithms';
-import { checkClaims, type ClaimCheck } from './claims';
+import { checkClaims, type ClaimCheck, type ClaimExpectations } from './claims';
 import { mapJoseError } from './jose-errors';
 
-export interface VerifyOptions {
+/** The claim expectations (issuer, audience, tolerance, …) plus how to find and read the key. */
+export interface VerifyOptions extends ClaimExpectations {
   /** How to read an HMAC secret; default 'utf8'. */
   secretEncoding?: SecretEncoding;
   /** Clock for the claim checks; default now. */
   currentDate?: Date;
-  /** Seconds. */
-  clockTolerance?: number;
-  issuer?: string;
-  audience?: string | string[];
-  subject?: string;
-  typ?: string;
-  /** Claims that must be present. */
-  requiredClaims?: string[];
   /** Allow-list; default: the algorithm family that fits the key. `none` is never allowed. */
   algorithms?: string[];
   /** Verify with the leaf certificate of the header's x5c instead of `key` (self-asserted). */
