@@ -200,6 +200,14 @@ function summariseLighthouse(lhr, name) {
   };
 }
 
+/** The 1, 5 and 15 minute load averages, e.g. "1.2, 1.9, 3.5". */
+function loadAverage() {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ');
+}
+
 function machine() {
   let chromium = 'not found';
   const chrome = findChromium();
@@ -217,10 +225,7 @@ function machine() {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
     memoryGiB: (os.totalmem() / 1024 ** 3).toFixed(1),
-    loadAverage: os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(', '),
+    loadAverage: loadAverage(),
     node: process.version,
     chromium,
     lighthouse: JSON.parse(readFileSync(path.join(root, 'node_modules/lighthouse/package.json'), 'utf8'))
@@ -397,10 +402,7 @@ async function main() {
       mobile.push(summariseLighthouse(read(`lighthouse-mobile-${i}.json`), `mobile-${i}`));
     const desktop = summariseLighthouse(read('lighthouse-desktop.json'), 'desktop');
     const bench = read('bench.json');
-    const loadAfter = os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(', ');
+    const loadAfter = loadAverage();
     const startedAt = new Date(read('lighthouse-mobile-1.json').fetchTime);
     const { markdown, checks } = report({
       startedAt,
@@ -486,10 +488,7 @@ async function main() {
     });
   }
 
-  const loadAfter = os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(', ');
+  const loadAfter = loadAverage();
   const { markdown, checks } = report({
     startedAt,
     machineBefore,
