@@ -380,8 +380,6 @@ function report({ startedAt, machineBefore, loadAfter, mobile, desktop, bundle, 
 }
 
 async function main() {
-  const startedAt = new Date();
-  const machineBefore = machine();
   mkdirSync(perfDir, { recursive: true });
   const errors = [];
   const attempt = async (step, fn) => {
@@ -402,15 +400,15 @@ async function main() {
       mobile.push(summariseLighthouse(read(`lighthouse-mobile-${i}.json`), `mobile-${i}`));
     const desktop = summariseLighthouse(read('lighthouse-desktop.json'), 'desktop');
     const bench = read('bench.json');
-    const loadAfter = loadAverage();
-    const startedAt = new Date(read('lighthouse-mobile-1.json').fetchTime);
+    // The machine, its load and the bundle as they were during that run, not as they are now.
+    const run = read('run.json');
     const { markdown, checks } = report({
-      startedAt,
-      machineBefore,
-      loadAfter,
+      startedAt: new Date(run.startedAt),
+      machineBefore: run.machineBefore,
+      loadAfter: run.loadAfter,
       mobile,
       desktop,
-      bundle: bundleReport(path.join(root, 'out')),
+      bundle: run.bundle,
       paste: read('paste.json'),
       bench,
       errors,
@@ -421,6 +419,8 @@ async function main() {
     return;
   }
 
+  const startedAt = new Date();
+  const machineBefore = machine();
   if (!args.includes('--no-build')) {
     log('building …');
     const code = await run('npm', ['run', 'build']);
@@ -489,6 +489,10 @@ async function main() {
   }
 
   const loadAfter = loadAverage();
+  writeFileSync(
+    path.join(perfDir, 'run.json'),
+    JSON.stringify({ startedAt, machineBefore, loadAfter, bundle }, null, 2),
+  );
   const { markdown, checks } = report({
     startedAt,
     machineBefore,
