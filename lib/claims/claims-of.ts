@@ -4,6 +4,7 @@
  * in the clear, and the `_sd` digests are not claims at all. For every other token, the payload.
  */
 import type { DecodeResult } from '../types';
+import { isObject } from '../is-object';
 
 export function claimsOf(decoded: DecodeResult): Record<string, unknown> | undefined {
   if (!decoded.ok) return undefined;
@@ -23,8 +24,4 @@ export function disclosedPaths(decoded: DecodeResult): Set<string> {
     else if (disclosure.path.startsWith('payload[')) paths.add(disclosure.path.slice('payload'.length));
   }
   return paths;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

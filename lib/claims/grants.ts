@@ -8,6 +8,7 @@ import type { DecodeResult } from '../types';
 import { classifyToken, type TokenClassification } from './classify';
 import { claimsOf } from './claims-of';
 import { detectVendor } from './vendor';
+import { isObject } from '../is-object';
 
 export interface Grant {
   value: string;
@@ -36,10 +37,6 @@ const TENANT_CLAIMS = ['tid', 'tenantId', 'tenant_id', 'org_id', 'tenant'] as co
 const CLIENT_CLAIMS = ['azp', 'appid', 'client_id', 'cid'] as const;
 const SCOPE_CLAIMS = ['scope', 'scp'] as const;
 const USERNAME_CLAIMS = ['preferred_username', 'cognito:username', 'username', 'upn'] as const;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim().length > 0 ? value : undefined;

@@ -21,6 +21,7 @@ import {
 } from './algorithms';
 import { joseErrorToJweError, type JweError } from './jose-errors';
 import { candidateKeys, readKeyText, type SecretEncoding } from './key-material';
+import { isObject } from '../is-object';
 
 export interface DecryptOptions {
   /** How to read a secret key; 'auto' (default) tries text, base64url and hex to find the right size. */
@@ -291,8 +292,4 @@ function success(
 
 function failure(code: JweError['code'], message: string): { ok: false; error: JweError } {
   return { ok: false, error: { code, message } };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -13,6 +13,7 @@ import {
   type KeyManagementAlgorithm,
 } from './algorithms';
 import { joseErrorToJweError, type JweError } from './jose-errors';
+import { isObject } from '../is-object';
 
 export type SecretEncoding = 'auto' | 'utf8' | 'base64url' | 'base64' | 'hex';
 
@@ -285,8 +286,4 @@ function checkSize(
 
 function err(code: JweError['code'], message: string): { ok: false; error: JweError } {
   return { ok: false, error: { code, message } };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

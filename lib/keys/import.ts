@@ -47,6 +47,7 @@ import { jwkThumbprint } from './thumbprint';
 import { WELL_KNOWN_JWT_SECRETS } from './well-known-secrets';
 
 import type { SecretEncoding } from './secret-encoding';
+import { isObject } from '../is-object';
 export { SECRET_ENCODINGS, type SecretEncoding } from './secret-encoding';
 
 export interface KeyImportOptions {
@@ -893,10 +894,6 @@ function weaknessFindings(
 }
 
 // ---- small helpers ----------------------------------------------------------------------
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function bitLength(bytes: Uint8Array): number {
   let i = 0;

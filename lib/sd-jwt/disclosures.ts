@@ -8,6 +8,7 @@ import { childPath, parseStrictJson } from '../token/json';
 import { bytesToText, decodeBase64url } from '../token/base64url';
 import type { SdDisclosure, SdJwtInfo, SdWithheld } from '../types';
 import { digestText, isSupportedSdAlg } from './hash';
+import { isObject } from '../is-object';
 
 /** RFC 9901 §4.1.1: the default when `_sd_alg` is absent. */
 export const DEFAULT_SD_ALG = 'sha-256';
@@ -224,8 +225,4 @@ export function parseDisclosure(encoded: string): ParsedDisclosure {
   if (name === '_sd' || name === '...')
     return { ok: false, message: `A disclosure may not use the claim name "${name}" (RFC 9901 §4.2.1).` };
   return { ok: true, salt: value[0], name, value: value[2] };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

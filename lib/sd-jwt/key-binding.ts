@@ -7,6 +7,7 @@ import { bytesToText, decodeBase64url } from '../token/base64url';
 import { parseStrictJson } from '../token/json';
 import type { SdKeyBinding } from '../types';
 import { digestText, isSupportedSdAlg } from './hash';
+import { isObject } from '../is-object';
 
 /** Decodes the KB-JWT and computes the expected `sd_hash` over `<issuer-jwt>~<d1>~…~<dn>~`. */
 export function decodeKeyBinding(
@@ -43,8 +44,4 @@ function decodeJsonSegment(segment: string): Record<string, unknown> | undefined
   if (!valid) return undefined;
   const parsed = parseStrictJson(text);
   return parsed.ok && isObject(parsed.value) ? parsed.value : undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

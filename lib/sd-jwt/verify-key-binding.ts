@@ -2,6 +2,7 @@
 import { compactVerify, importJWK, type JWK } from 'jose';
 import { decodeToken } from '../token/decode';
 import type { DecodedOk } from '../types';
+import { isObject } from '../is-object';
 
 export type KeyBindingErrorCode =
   | 'kb-not-sd-jwt'
@@ -157,8 +158,4 @@ function joseHint(err: unknown): string {
     default:
       return 'the key does not fit the algorithm (check "kty", "crv" and "alg").';
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

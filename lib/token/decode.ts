@@ -16,6 +16,7 @@ import type {
 import { bytesToText, decodeBase64url, type NonCanonicalIssue } from './base64url';
 import { cleanInput } from './clean';
 import { parseStrictJson, prettyJson, type StrictJsonOk } from './json';
+import { isObject } from '../is-object';
 
 /** Far above any real token; past this the page would only freeze. */
 export const MAX_INPUT_CHARS = 16 * 1024 * 1024;
@@ -577,10 +578,6 @@ function spans(list: [TokenPartSpan['kind'], string][]): TokenPartSpan[] {
 
 function isNone(alg: unknown): boolean {
   return typeof alg === 'string' && alg.toLowerCase() === 'none';
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function describeJsonType(value: unknown): string {

@@ -28,6 +28,7 @@ import type { DecodeResult, DecodedOk, Finding } from '../types';
 import { jwsAlgorithm, keyNeeded, UNSUPPORTED_ALGORITHMS, type JwsAlgorithm } from './algorithms';
 import { checkClaims, type ClaimCheck, type ClaimExpectations } from './claims';
 import { mapJoseError } from './jose-errors';
+import { isObject } from '../is-object';
 
 /** The claim expectations (issuer, audience, tolerance, …) plus how to find and read the key. */
 export interface VerifyOptions extends ClaimExpectations {
@@ -763,10 +764,6 @@ function toBigInt(bytes: Uint8Array): bigint {
   let n = 0n;
   for (const b of bytes) n = (n << 8n) | BigInt(b);
   return n;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function dedupe(findings: Finding[]): Finding[] {
