@@ -3,6 +3,7 @@
  * Works on a decoded token or on a finding context (both have format, header and payload).
  */
 import type { TokenFormat } from '../types';
+import { isObject } from '../is-object';
 
 export type TokenKind =
   | 'id-token'
@@ -65,9 +66,7 @@ const ACCESS_TOKEN_CLAIMS = [
 const ID_TOKEN_HASHES = ['nonce', 'at_hash', 'c_hash'];
 
 function claimsObject(payload: unknown): Record<string, unknown> {
-  return payload !== null && typeof payload === 'object' && !Array.isArray(payload)
-    ? (payload as Record<string, unknown>)
-    : {};
+  return isObject(payload) ? payload : {};
 }
 
 function result(kind: TokenKind, reasons: string[]): TokenClassification {

@@ -1,5 +1,6 @@
 /** The live expiry state of a token: pure, `now` is a parameter; the UI calls it once per second. */
 import { formatDuration, timeClaimSeconds } from './time';
+import { isObject } from '../is-object';
 
 export type ExpiryKind = 'not-yet-valid' | 'valid' | 'expiring-soon' | 'expired' | 'no-expiry';
 
@@ -41,10 +42,7 @@ function timeClaimMs(claims: Record<string, unknown>, name: string): number | un
 /** Where the token stands at `now`. `claims` may be anything: a non-object payload has no expiry. */
 export function expiryState(claims: unknown, now: number | Date): ExpiryState {
   const nowMs = typeof now === 'number' ? now : now.getTime();
-  const obj =
-    claims !== null && typeof claims === 'object' && !Array.isArray(claims)
-      ? (claims as Record<string, unknown>)
-      : {};
+  const obj = isObject(claims) ? claims : {};
   const exp = timeClaimMs(obj, 'exp');
   const nbf = timeClaimMs(obj, 'nbf');
   const iat = timeClaimMs(obj, 'iat');

@@ -1,5 +1,6 @@
 import type { NonCanonicalIssue } from '../token/base64url';
 import type { Finding, SdJwtInfo, Severity, TokenFormat } from '../types';
+import { isObject } from '../is-object';
 
 /** Everything a finding rule may look at. Time is a parameter (`now`), never the wall clock. */
 export interface FindingContext {
@@ -29,9 +30,7 @@ export interface FindingRule {
 /** The payload as a claims object, or undefined when it is not a JSON object. */
 export function claimsOf(context: FindingContext): Record<string, unknown> | undefined {
   const p = context.payload;
-  return context.payloadIsJson && p !== null && typeof p === 'object' && !Array.isArray(p)
-    ? (p as Record<string, unknown>)
-    : undefined;
+  return context.payloadIsJson && isObject(p) ? p : undefined;
 }
 
 export function own(obj: Record<string, unknown>, key: string): unknown {
