@@ -1,7 +1,7 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { memo, useEffect, useId, useMemo, useState } from 'react';
+import { LazyMonacoJsonEditor, useMonacoWanted } from './monaco/LazyMonacoJsonEditor';
+import { memo, useId, useMemo, useState } from 'react';
 import { highlightJson, type JsonTokenKind } from './highlightJson';
 import { shortenForDisplay, shortenLongLines } from '@/components/ui/shortenForDisplay';
 import { splitIntoBlocks } from './textBlocks';
@@ -22,12 +22,6 @@ const COLOURS: Record<JsonTokenKind, string> = {
   literal: 'text-[var(--json-literal)]',
   punct: '',
 };
-
-// Monaco is loaded only after first paint, on idle, and never for huge text (STYLE/issue 8).
-const MonacoJsonEditor = dynamic(() => import('./monaco/MonacoJsonEditor'), {
-  ssr: false,
-  loading: () => null,
-});
 
 export interface JsonViewProps {
   text: string;
@@ -141,14 +135,14 @@ function LargeText({ text }: { text: string }) {
 }
 
 export function JsonView({ text, label, json, numberHint }: JsonViewProps) {
-  const monacoWanted = useIdleFlag(json && text.length > 0 && text.length <= MONACO_LIMIT);
+  const monacoWanted = useMonacoWanted(json && text.length > 0 && text.length <= MONACO_LIMIT);
   const [monacoReady, setMonacoReady] = useState(false);
   const useMonaco = monacoWanted && json && text.length <= MONACO_LIMIT;
   return (
     <div className="relative">
       {useMonaco ? (
         <div className={monacoReady ? '' : 'absolute inset-0 opacity-0'} aria-hidden={!monacoReady}>
-          <MonacoJsonEditor
+          <LazyMonacoJsonEditor
             value={text}
             label={label}
             readOnly
@@ -160,52 +154,4 @@ export function JsonView({ text, label, json, numberHint }: JsonViewProps) {
       {useMonaco && monacoReady ? null : <LightJson text={text} json={json} numberHint={numberHint} />}
     </div>
   );
-}
-
-/**
- * Monaco's evaluation is one long task of a few hundred milliseconds. Started while the user is typing or
- * pasting, it would hold up their next keystroke (issue 8: Monaco never blocks input; issue 7: the page
- * answers within 200 ms while a huge paste is processed). So it waits until the user has been quiet for
- * this long, and then for the browser to be idle.
- */
-const QUIET_MS = 1000;
-let lastUserInput = 0;
-if (typeof window !== 'undefined') {
-  const note = () => (lastUserInput = performance.now());
-  for (const type of ['keydown', 'pointerdown', 'paste', 'input', 'wheel']) {
-    window.addEventListener(type, note, { capture: true, passive: true });
-  }
-}
-
-/** Becomes true once the user has been quiet and the browser idle after `wanted` turns true, and stays true. */
-function useIdleFlag(wanted: boolean): boolean {
-  const [flag, setFlag] = useState(false);
-  useEffect(() => {
-    if (!wanted || flag) return;
-    const w = window as Window & {
-      requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number;
-      cancelIdleCallback?: (id: number) => void;
-    };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let idle: number | undefined;
-    const schedule = () => {
-      const wait = lastUserInput + QUIET_MS - performance.now();
-      if (wait > 0) {
-        timer = setTimeout(schedule, wait);
-      } else if (w.requestIdleCallback) {
-        idle = w.requestIdleCallback(
-          () => (performance.now() - lastUserInput < QUIET_MS ? schedule() : setFlag(true)),
-          { timeout: 2000 },
-        );
-      } else {
-        timer = setTimeout(() => setFlag(true), 500);
-      }
-    };
-    schedule();
-    return () => {
-      clearTimeout(timer);
-      if (idle !== undefined) w.cancelIdleCallback?.(idle);
-    };
-  }, [wanted, flag]);
-  return flag;
 }

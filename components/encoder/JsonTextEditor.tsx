@@ -1,14 +1,8 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useEffect, useId, useState } from 'react';
+import { LazyMonacoJsonEditor, useMonacoWanted } from '@/components/decoder/monaco/LazyMonacoJsonEditor';
+import { useId, useState } from 'react';
 import type { JsonTextValidation } from '@/lib';
-
-// The shell's Monaco wrapper, loaded after first paint; a textarea serves until it is ready.
-const MonacoJsonEditor = dynamic(() => import('@/components/decoder/monaco/MonacoJsonEditor'), {
-  ssr: false,
-  loading: () => null,
-});
 
 export interface JsonTextEditorProps {
   /** Accessible name of the editor, e.g. "Header JSON". */
@@ -21,19 +15,16 @@ export interface JsonTextEditorProps {
 /** Editable JSON with live validation: Monaco once loaded, a plain textarea until then. */
 export function JsonTextEditor({ label, value, onChange, validation }: JsonTextEditorProps) {
   const messageId = useId();
-  const [monacoWanted, setMonacoWanted] = useState(false);
+  // Not while the user types into the textarea: the editor takes its place once they pause.
+  const monacoWanted = useMonacoWanted(true);
   const [monacoReady, setMonacoReady] = useState(false);
-  useEffect(() => {
-    const id = setTimeout(() => setMonacoWanted(true), 300);
-    return () => clearTimeout(id);
-  }, []);
 
   return (
     <div data-editor={monacoReady ? 'monaco' : 'textarea'}>
       <div className="relative rounded-md border border-[var(--border)]">
         {monacoWanted ? (
           <div className={monacoReady ? '' : 'absolute inset-0 opacity-0'} aria-hidden={!monacoReady}>
-            <MonacoJsonEditor
+            <LazyMonacoJsonEditor
               value={value}
               label={label}
               onChange={onChange}
