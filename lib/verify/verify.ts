@@ -114,7 +114,7 @@ interface SignatureEntry {
   /** Protected and unprotected header, merged (RFC 7515 §7.2.1: they must be disjoint). */
   header: Record<string, unknown>;
   unprotected?: Record<string, unknown>;
-  /** Worked out once per token (see `lastDecoded`): why its base64url is not canonical, or null. */
+  /** Worked out once per token (see `lastToken`): why its base64url is not canonical, or null. */
   nonCanonical?: string | null;
   /** The decoded signature, once per token; null when it is not base64url. */
   signatureBytes?: Uint8Array | null;
@@ -215,11 +215,11 @@ interface TokenMemo {
   decoded?: DecodeResult;
   entries?: SignatureEntry[];
 }
-let lastDecoded: TokenMemo | undefined;
+let lastToken: TokenMemo | undefined;
 
 function memoFor(token: string): TokenMemo {
-  if (lastDecoded?.token !== token) lastDecoded = { token, spacesInside: hasSpacesInsideToken(token) };
-  return lastDecoded;
+  if (lastToken?.token !== token) lastToken = { token, spacesInside: hasSpacesInsideToken(token) };
+  return lastToken;
 }
 
 function signatureEntries(decoded: DecodedOk): SignatureEntry[] {
@@ -327,7 +327,8 @@ async function verifyEntry(
   if (!signature) return fail('invalid', 'non-canonical-base64url', 'The signature is not base64url.');
   if (row.family === 'ECDSA') {
     // The header's alg is fixed for this entry, so the row is too.
-    const problem = (entry.ecdsaProblem ??= ecdsaSignatureProblem(row, signature) ?? null);
+    if (entry.ecdsaProblem === undefined) entry.ecdsaProblem = ecdsaSignatureProblem(row, signature) ?? null;
+    const problem = entry.ecdsaProblem;
     if (problem) return fail('invalid', 'ecdsa-signature-malformed', problem);
   }
 
