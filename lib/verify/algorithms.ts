@@ -17,21 +17,83 @@ export interface JwsAlgorithm {
   /** ECDSA: bytes of the JOSE r‖s signature (RFC 7518 §3.4). */
   signatureBytes?: number;
   engine: 'jose' | 'noble-secp256k1';
+  /** WebCrypto's verify parameters (as in jose's own table), for the 'jose' engine algorithms. */
+  webCrypto?: AlgorithmIdentifier | RsaPssParams | EcdsaParams;
 }
 
 export const JWS_ALGORITHMS: readonly JwsAlgorithm[] = [
-  { alg: 'HS256', family: 'HMAC', kty: 'oct', hashBytes: 32, engine: 'jose' },
-  { alg: 'HS384', family: 'HMAC', kty: 'oct', hashBytes: 48, engine: 'jose' },
-  { alg: 'HS512', family: 'HMAC', kty: 'oct', hashBytes: 64, engine: 'jose' },
-  { alg: 'RS256', family: 'RSASSA-PKCS1-v1_5', kty: 'RSA', engine: 'jose' },
-  { alg: 'RS384', family: 'RSASSA-PKCS1-v1_5', kty: 'RSA', engine: 'jose' },
-  { alg: 'RS512', family: 'RSASSA-PKCS1-v1_5', kty: 'RSA', engine: 'jose' },
-  { alg: 'PS256', family: 'RSASSA-PSS', kty: 'RSA', engine: 'jose' },
-  { alg: 'PS384', family: 'RSASSA-PSS', kty: 'RSA', engine: 'jose' },
-  { alg: 'PS512', family: 'RSASSA-PSS', kty: 'RSA', engine: 'jose' },
-  { alg: 'ES256', family: 'ECDSA', kty: 'EC', curves: ['P-256'], signatureBytes: 64, engine: 'jose' },
-  { alg: 'ES384', family: 'ECDSA', kty: 'EC', curves: ['P-384'], signatureBytes: 96, engine: 'jose' },
-  { alg: 'ES512', family: 'ECDSA', kty: 'EC', curves: ['P-521'], signatureBytes: 132, engine: 'jose' },
+  { alg: 'HS256', family: 'HMAC', kty: 'oct', hashBytes: 32, engine: 'jose', webCrypto: { name: 'HMAC' } },
+  { alg: 'HS384', family: 'HMAC', kty: 'oct', hashBytes: 48, engine: 'jose', webCrypto: { name: 'HMAC' } },
+  { alg: 'HS512', family: 'HMAC', kty: 'oct', hashBytes: 64, engine: 'jose', webCrypto: { name: 'HMAC' } },
+  {
+    alg: 'RS256',
+    family: 'RSASSA-PKCS1-v1_5',
+    kty: 'RSA',
+    engine: 'jose',
+    webCrypto: { name: 'RSASSA-PKCS1-v1_5' },
+  },
+  {
+    alg: 'RS384',
+    family: 'RSASSA-PKCS1-v1_5',
+    kty: 'RSA',
+    engine: 'jose',
+    webCrypto: { name: 'RSASSA-PKCS1-v1_5' },
+  },
+  {
+    alg: 'RS512',
+    family: 'RSASSA-PKCS1-v1_5',
+    kty: 'RSA',
+    engine: 'jose',
+    webCrypto: { name: 'RSASSA-PKCS1-v1_5' },
+  },
+  {
+    alg: 'PS256',
+    family: 'RSASSA-PSS',
+    kty: 'RSA',
+    engine: 'jose',
+    webCrypto: { name: 'RSA-PSS', saltLength: 32 },
+  },
+  {
+    alg: 'PS384',
+    family: 'RSASSA-PSS',
+    kty: 'RSA',
+    engine: 'jose',
+    webCrypto: { name: 'RSA-PSS', saltLength: 48 },
+  },
+  {
+    alg: 'PS512',
+    family: 'RSASSA-PSS',
+    kty: 'RSA',
+    engine: 'jose',
+    webCrypto: { name: 'RSA-PSS', saltLength: 64 },
+  },
+  {
+    alg: 'ES256',
+    family: 'ECDSA',
+    kty: 'EC',
+    curves: ['P-256'],
+    signatureBytes: 64,
+    engine: 'jose',
+    webCrypto: { name: 'ECDSA', hash: 'SHA-256' },
+  },
+  {
+    alg: 'ES384',
+    family: 'ECDSA',
+    kty: 'EC',
+    curves: ['P-384'],
+    signatureBytes: 96,
+    engine: 'jose',
+    webCrypto: { name: 'ECDSA', hash: 'SHA-384' },
+  },
+  {
+    alg: 'ES512',
+    family: 'ECDSA',
+    kty: 'EC',
+    curves: ['P-521'],
+    signatureBytes: 132,
+    engine: 'jose',
+    webCrypto: { name: 'ECDSA', hash: 'SHA-512' },
+  },
   {
     alg: 'ES256K',
     family: 'ECDSA',
@@ -40,8 +102,22 @@ export const JWS_ALGORITHMS: readonly JwsAlgorithm[] = [
     signatureBytes: 64,
     engine: 'noble-secp256k1',
   },
-  { alg: 'EdDSA', family: 'EdDSA', kty: 'OKP', curves: ['Ed25519'], engine: 'jose' },
-  { alg: 'Ed25519', family: 'EdDSA', kty: 'OKP', curves: ['Ed25519'], engine: 'jose' },
+  {
+    alg: 'EdDSA',
+    family: 'EdDSA',
+    kty: 'OKP',
+    curves: ['Ed25519'],
+    engine: 'jose',
+    webCrypto: { name: 'Ed25519' },
+  },
+  {
+    alg: 'Ed25519',
+    family: 'EdDSA',
+    kty: 'OKP',
+    curves: ['Ed25519'],
+    engine: 'jose',
+    webCrypto: { name: 'Ed25519' },
+  },
 ];
 
 /** Algorithms people meet that cannot be checked here, with the reason. */

@@ -672,7 +672,7 @@ async function checkSignature(
  * `crit`, no `b64`) and a CryptoKey imported for this alg. By then verifyToken has already parsed the
  * header, checked the alg, the key's fit and size and the canonical encoding, and decoded the
  * signature, which jose's flattenedVerify would all do again (issue 8: within 10% of bare jose).
- * Parameters as in jose's own table (RFC 7518 §3). Anything else, or a WebCrypto error, returns
+ * Parameters from the algorithm table (as in jose's own, RFC 7518 §3). Anything else, or a WebCrypto error, returns
  * undefined and goes through jose, which reports it.
  */
 async function verifyDirectly(
@@ -681,7 +681,7 @@ async function verifyDirectly(
   entry: SignatureEntry,
   signature: Uint8Array,
 ): Promise<boolean | undefined> {
-  const params = webCryptoParams(row.alg);
+  const params = row.webCrypto;
   if (
     !params ||
     cryptoKey instanceof Uint8Array ||
@@ -700,24 +700,6 @@ async function verifyDirectly(
     );
   } catch {
     return undefined;
-  }
-}
-
-function webCryptoParams(alg: string): AlgorithmIdentifier | RsaPssParams | EcdsaParams | undefined {
-  const bits = Number(alg.slice(2));
-  switch (alg.slice(0, 2)) {
-    case 'HS':
-      return { name: 'HMAC' };
-    case 'RS':
-      return { name: 'RSASSA-PKCS1-v1_5' };
-    case 'PS':
-      return { name: 'RSA-PSS', saltLength: bits >> 3 };
-    case 'ES':
-      return Number.isInteger(bits) ? { name: 'ECDSA', hash: `SHA-${bits}` } : undefined;
-    case 'Ed':
-      return alg === 'EdDSA' || alg === 'Ed25519' ? { name: 'Ed25519' } : undefined;
-    default:
-      return undefined;
   }
 }
 
