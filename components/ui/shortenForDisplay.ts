@@ -16,20 +16,18 @@ export function shortenForDisplay(text: string, limit = DISPLAY_LIMIT_CHARS): st
  */
 export function shortenLongLines(text: string, maxLine: number): string {
   let out = '';
+  // Text before this index is already in `out`; nothing is copied until a line needs cutting.
+  let copied = 0;
   let start = 0;
-  let changed = false;
-  while (start <= text.length) {
+  while (start < text.length) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     if (end - start > maxLine) {
-      out += shortenForDisplay(text.slice(start, end), maxLine);
-      changed = true;
-    } else {
-      out += text.slice(start, end);
+      out += text.slice(copied, start) + shortenForDisplay(text.slice(start, end), maxLine);
+      copied = end;
     }
     if (newline < 0) break;
-    out += '\n';
     start = newline + 1;
   }
-  return changed ? out : text;
+  return copied === 0 ? text : out + text.slice(copied);
 }
