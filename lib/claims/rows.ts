@@ -14,6 +14,7 @@ import {
 } from '../claims-registry';
 import type { DecodeResult } from '../types';
 import { formatTime, type TimeFormatOptions, type TimeView } from './time';
+import { isObject } from '../is-object';
 import { claimsOf, disclosedPaths } from './claims-of';
 import { detectVendor } from './vendor';
 
@@ -85,8 +86,13 @@ export const MAX_CHILDREN = 100;
 export const MAX_TOP_LEVEL = 1_000;
 export const ROW_BUDGET = 5_000;
 
-interface Budget {
-  left: number;
+/** What every row of one table shares: the issuer's vendor, the clock, the rows still allowed. */
+interface Walk {
+  vendor: Vendor | undefined;
+  options: TimeFormatOptions;
+  rowsLeft: number;
+  /** SD-JWT: paths of the claims that disclosures put in place. */
+  disclosed: Set<string>;
 }
 
 export function claimRows(decoded: DecodeResult, options: TimeFormatOptions): ClaimRowsResult {
@@ -95,15 +101,11 @@ export function claimRows(decoded: DecodeResult, options: TimeFormatOptions): Cl
   const claims = claimsOf(decoded);
   if (!claims) return { rows: [], header };
   const vendor = detectVendor(claims);
-  const budget: Budget = { left: ROW_BUDGET };
+  const walk: Walk = { vendor, options, rowsLeft: ROW_BUDGET, disclosed: disclosedPaths(decoded) };
   const entries = Object.entries(claims);
-  const rows = entries
-    .slice(0, MAX_TOP_LEVEL)
-    .map(([name, value]) => claimRow(name, name, value, 0, vendor, options, budget));
+  const rows = entries.slice(0, MAX_TOP_LEVEL).map(([name, value]) => claimRow(name, name, value, 0, walk));
   const omittedRows = entries.length - rows.length;
-  const disclosed = disclosedPaths(decoded);
-  if (disclosed.size > 0) markDisclosed(rows, disclosed);
-  const disclosedCount = decoded.format === 'sd-jwt' ? disclosed.size : undefined;
+  const disclosedCount = decoded.format === 'sd-jwt' ? walk.disclosed.size : undefined;
   return {
     rows,
     header,
@@ -113,23 +115,9 @@ export function claimRows(decoded: DecodeResult, options: TimeFormatOptions): Cl
   };
 }
 
-function markDisclosed(rows: ClaimRow[], paths: Set<string>): void {
-  for (const row of rows) {
-    if (paths.has(row.path)) row.disclosed = true;
-    markDisclosed(row.children, paths);
-  }
-}
-
-function claimRow(
-  path: string,
-  name: string,
-  value: unknown,
-  depth: number,
-  vendor: Vendor | undefined,
-  options: TimeFormatOptions,
-  budget: Budget,
-): ClaimRow {
-  budget.left--;
+function claimRow(path: string, name: string, value: unknown, depth: number, walk: Walk): ClaimRow {
+  walk.rowsLeft--;
+  const { vendor } = walk;
   const entries = claimEntries(path);
   const pattern = depth === 0 && entries.length === 0 ? claimPatternFor(name) : undefined;
   const candidates = pattern ? [pattern] : entries;
@@ -140,7 +128,7 @@ function claimRow(
   const display = picked?.display;
   const isTime = display === 'time' && typeof value === 'number';
   const { rows: children, omitted } =
-    depth < MAX_DEPTH ? childRows(path, value, depth, vendor, options, budget) : { rows: [], omitted: 0 };
+    depth < MAX_DEPTH ? childRows(path, value, depth, walk) : { rows: [], omitted: 0 };
   return {
     path,
     name,
@@ -151,8 +139,9 @@ function claimRow(
     ...(picked ? { meaning: toMeaning(picked) } : {}),
     otherMeanings: candidates.filter((row) => row !== picked).map(toMeaning),
     custom: depth === 0 && candidates.length === 0,
-    ...(isTime ? { time: formatTime(value, options) } : {}),
+    ...(isTime ? { time: formatTime(value, walk.options) } : {}),
     children,
+    ...(walk.disclosed.has(path) ? { disclosed: true } : {}),
     ...(omitted > 0 ? { omittedChildren: omitted } : {}),
   };
 }
@@ -161,34 +150,27 @@ function childRows(
   path: string,
   value: unknown,
   depth: number,
-  vendor: Vendor | undefined,
-  options: TimeFormatOptions,
-  budget: Budget,
+  walk: Walk,
 ): { rows: ClaimRow[]; omitted: number } {
-  let items: [path: string, name: string, value: unknown][];
+  let items: [path: string, name: string, value: unknown][] = [];
+  let total = 0;
   if (Array.isArray(value)) {
-    // Arrays of plain strings are shown as a list on the parent row; only structured items expand.
-    if (value.every((item) => item === null || typeof item !== 'object')) return { rows: [], omitted: 0 };
-    items = value.slice(0, MAX_CHILDREN).map((item, index) => [`${path}[${index}]`, `[${index}]`, item]);
-    return listed(items, value.length);
-  }
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value);
-    items = keys
-      .slice(0, MAX_CHILDREN)
-      .map((key) => [`${path}.${key}`, key, (value as Record<string, unknown>)[key]]);
-    return listed(items, keys.length);
-  }
-  return { rows: [], omitted: 0 };
-
-  function listed(first: typeof items, total: number) {
-    const rows: ClaimRow[] = [];
-    for (const [childPath, name, child] of first) {
-      if (budget.left <= 0) break;
-      rows.push(claimRow(childPath, name, child, depth + 1, vendor, options, budget));
+    // Arrays of plain values are shown as a list on the parent row; only structured items expand.
+    if (value.some((item) => item !== null && typeof item === 'object')) {
+      total = value.length;
+      items = value.slice(0, MAX_CHILDREN).map((item, index) => [`${path}[${index}]`, `[${index}]`, item]);
     }
-    return { rows, omitted: total - rows.length };
+  } else if (isObject(value)) {
+    const keys = Object.keys(value);
+    total = keys.length;
+    items = keys.slice(0, MAX_CHILDREN).map((key) => [`${path}.${key}`, key, value[key]]);
   }
+  const rows: ClaimRow[] = [];
+  for (const [childPath, name, child] of items) {
+    if (walk.rowsLeft <= 0) break;
+    rows.push(claimRow(childPath, name, child, depth + 1, walk));
+  }
+  return { rows, omitted: total - rows.length };
 }
 
 function toMeaning(row: {
