@@ -103,9 +103,9 @@ for (const c of CASES) {
 }
 
 /**
- * Clears the field, then pastes the way the browser's own paste does, and resolves when a MutationObserver sees the payload marker in the Payload
- * region and the subject in the claims (the "Claims" region once the claims panel is in the page, the
- * findings until then).
+ * Clears the field, then pastes the way the browser's own paste does, and resolves when a MutationObserver
+ * sees the payload marker in the Payload region and the subject in the claims (the "Claims" region once
+ * the claims panel is in the page, the findings until then).
  */
 async function pasteAndTime(page: Page, token: string, payloadMarker: string, subject: string) {
   return page.evaluate(

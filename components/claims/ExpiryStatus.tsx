@@ -26,7 +26,7 @@ const BAR: Record<ExpiryKind, string> = {
 export function ExpiryStatus({ decoded }: { decoded: DecodeResult | undefined }) {
   const now = useNow(1000);
   if (!decoded?.ok || decoded.format === 'jwe' || !decoded.payloadIsJson) return null;
-  const state = expiryState(claimsOf(decoded) ?? decoded.payload, now);
+  const state = expiryState(claimsOf(decoded), now);
   const percent = state.lifetime ? Math.round(state.lifetime.fraction * 100) : undefined;
   return (
     <section
