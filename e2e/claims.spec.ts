@@ -109,7 +109,11 @@ test('the Claims region shows readable times, meanings and custom claims', async
   const expName = exp.locator('code', { hasText: /^exp$/ });
   const tooltip = exp.getByRole('tooltip');
   await expect(tooltip).toBeHidden();
-  // The editor loads on idle and can shift the layout under the mouse, so hover again until it sticks.
+  // Monaco takes over the JSON views once the user has paused (about a second after the paste) and can
+  // shift the layout under the mouse: hover once it is in place, and again until the tooltip sticks.
+  await expect(page.getByRole('region', { name: 'Payload' }).locator('.monaco-editor')).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(async () => {
     await expName.hover();
     await expect(tooltip).toBeVisible({ timeout: 1000 });
