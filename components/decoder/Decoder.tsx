@@ -15,7 +15,7 @@ import { ColoredToken, TokenWithErrorMark } from './ColoredToken';
 import { FindingsList } from './FindingsList';
 import { JsonView } from './JsonView';
 import { TokenInput } from './TokenInput';
-import { useDecodedToken } from './useDecodedToken';
+import { BACKGROUND_DECODE_CHARS, useDecodedToken } from './useDecodedToken';
 
 // Not on the decoder's first screen: its code loads after the page is interactive (issue 8).
 const JwksPanel = dynamic(() => import('@/components/jwks/JwksPanel').then((m) => m.JwksPanel), {
@@ -55,6 +55,8 @@ const PART_NAME = { token: 'Token', header: 'Header', payload: 'Payload', signat
 /** The Decode tab's root: owns nothing but derived state; the token lives in the app shell. */
 export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoadExample }: DecoderProps) {
   const { decoded, pending } = useDecodedToken(token);
+  // A huge paste keeps the whole page in its light mode: summary instead of textarea, no Monaco.
+  const hugeInput = token.length >= BACKGROUND_DECODE_CHARS;
   const timeHint = useTimeHint();
 
   return (
@@ -107,7 +109,7 @@ export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoad
             }
           >
             {decoded?.ok ? (
-              <JsonView text={decoded.headerJson} label="Decoded header" json />
+              <JsonView text={decoded.headerJson} label="Decoded header" json lightweight={hugeInput} />
             ) : (
               <EmptyHint text="The decoded header appears here." />
             )}
@@ -127,6 +129,7 @@ export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoad
                   label="Decoded payload"
                   json={decoded.payloadIsJson}
                   numberHint={timeHint}
+                  lightweight={hugeInput}
                 />
               ) : (
                 <EmptyHint text="The payload is encrypted. Decrypting it needs the key." />

@@ -31,6 +31,11 @@ export interface JsonViewProps {
   json: boolean;
   /** Extra text shown on hover or focus of a `"key": number` member, e.g. a readable time (issue 4). */
   numberHint?: NumberHint;
+  /**
+   * Keep the lightweight view, no Monaco: set while a huge input is loaded (issue 7), so the editor's
+   * evaluation, a long task of its own, never competes with the page's answer to input.
+   */
+  lightweight?: boolean;
 }
 
 export type NumberHint = (key: string, value: number) => string | undefined;
@@ -134,10 +139,11 @@ function LargeText({ text }: { text: string }) {
   ));
 }
 
-export function JsonView({ text, label, json, numberHint }: JsonViewProps) {
-  const monacoWanted = useMonacoWanted(json && text.length > 0 && text.length <= MONACO_LIMIT);
+export function JsonView({ text, label, json, numberHint, lightweight = false }: JsonViewProps) {
+  const monacoFits = !lightweight && json && text.length > 0 && text.length <= MONACO_LIMIT;
+  const monacoWanted = useMonacoWanted(monacoFits);
   const [monacoReady, setMonacoReady] = useState(false);
-  const useMonaco = monacoWanted && json && text.length <= MONACO_LIMIT;
+  const useMonaco = monacoWanted && monacoFits;
   return (
     <div className="relative">
       {useMonaco ? (
