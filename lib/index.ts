@@ -173,3 +173,5 @@ export {
   REFUSED_QUERY_MESSAGE,
 } from './share/links';
 export type { LinkRequest } from './share/links';
+// ---- Scanning text and HAR files for tokens, redaction and token comparison (lib/scan) ----
+// ---- Validation policies: parse, evaluate, export as code (lib/policy) ----
