@@ -46,6 +46,24 @@ describe('checkClaims', () => {
     );
   });
 
+  it('fails an "aud" with non-string members and says which (RFC 7519 §4.1.3)', () => {
+    const out = checkClaims({ aud: ['a', 5, 'example.com'] }, {}, { audience: 'example.com' }, now);
+    expect(out.claims).toBe('invalid');
+    expect(out.checks[0]).toEqual({
+      id: 'aud',
+      ok: false,
+      message:
+        '"aud" must be a string or an array of strings (RFC 7519 §4.1.3), but it holds 5, which is not a string; expected "example.com"',
+    });
+    expect(checkClaims({ aud: 42 }, {}, { audience: 'x' }, now).checks[0]!.message).toBe(
+      '"aud" must be a string or an array of strings (RFC 7519 §4.1.3), but it is 42; expected "x"',
+    );
+    expect(checkClaims({ aud: ['x', null, {}] }, {}, { audience: ['x'] }, now).checks[0]).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('holds null, {}, which are not strings'),
+    });
+  });
+
   it('ignores empty expectations from blank inputs', () => {
     expect(checkClaims({}, {}, { issuer: '', audience: '', subject: '', typ: '' }, now).checks).toEqual([]);
   });

@@ -127,19 +127,36 @@ export function checkClaims(
   ).filter((a) => a !== '');
   if (expectedAudiences.length > 0) {
     const aud = own(payload, 'aud');
-    const tokenAudiences =
-      typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((a) => typeof a === 'string') : [];
-    const match = tokenAudiences.find((a) => expectedAudiences.includes(a));
-    checks.push({
-      id: 'aud',
-      ok: match !== undefined,
-      message:
-        match !== undefined
-          ? `audience includes "${match}", as expected`
-          : aud === undefined
-            ? `The token has no "aud"; expected ${quoteList(expectedAudiences)}`
-            : `audience is ${JSON.stringify(aud)}, expected ${quoteList(expectedAudiences)}`,
-    });
+    // RFC 7519 §4.1.3: "aud" is a string or an array of strings. A malformed one fails the check
+    // rather than being filtered into shape: a verifier that skips the odd member accepts a claim
+    // the issuer never wrote in a valid form.
+    const wellFormed =
+      typeof aud === 'string' || (Array.isArray(aud) && aud.every((a) => typeof a === 'string'));
+    if (aud !== undefined && !wellFormed) {
+      const bad = Array.isArray(aud) ? aud.filter((a) => typeof a !== 'string') : [aud];
+      checks.push({
+        id: 'aud',
+        ok: false,
+        message: `"aud" must be a string or an array of strings (RFC 7519 §4.1.3), but it ${
+          Array.isArray(aud)
+            ? `holds ${bad.map((a) => JSON.stringify(a)).join(', ')}, which ${bad.length === 1 ? 'is not a string' : 'are not strings'}`
+            : `is ${JSON.stringify(aud)}`
+        }; expected ${quoteList(expectedAudiences)}`,
+      });
+    } else {
+      const tokenAudiences = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? (aud as string[]) : [];
+      const match = tokenAudiences.find((a) => expectedAudiences.includes(a));
+      checks.push({
+        id: 'aud',
+        ok: match !== undefined,
+        message:
+          match !== undefined
+            ? `audience includes "${match}", as expected`
+            : aud === undefined
+              ? `The token has no "aud"; expected ${quoteList(expectedAudiences)}`
+              : `audience is ${JSON.stringify(aud)}, expected ${quoteList(expectedAudiences)}`,
+      });
+    }
   }
 
   if (expect.subject !== undefined && expect.subject !== '') {

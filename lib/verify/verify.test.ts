@@ -503,3 +503,19 @@ describe('re-verifying the same token (issue 8: the per-token memo and the direc
     expect((await verify(`${h}.$03.${signature}`, text)).signature).toBe('invalid');
   });
 });
+
+describe('malformed aud (RFC 7519 §4.1.3)', () => {
+  it('fails the audience check of a jose-signed HS256 token whose aud holds a number', async () => {
+    const { SignJWT } = await import('jose');
+    const token = await new SignJWT({ aud: ['a', 5, 'example.com'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(secret);
+    const result = await verify(token, Buffer.from(secret).toString(), { audience: 'example.com' });
+    expect(result.signature).toBe('valid');
+    expect(result.claims).toBe('invalid');
+    expect(result.checks.find((c) => c.id === 'aud')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('must be a string or an array of strings'),
+    });
+  });
+});
