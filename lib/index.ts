@@ -149,7 +149,8 @@ export {
   numericDate,
   TOKEN_LIFETIMES,
 } from './encode/claim-shortcuts';
-export type { TokenLifetime, RandomBytes } from './encode/claim-shortcuts';
+export type { TokenLifetime } from './encode/claim-shortcuts';
+export type { RandomBytes } from './random';
 export { generateKey, KEY_TYPES } from './keys/generate';
 export type {
   KeyChoice,

@@ -5,6 +5,7 @@
  */
 import { encodeBase64url } from '../token/base64url';
 import { setTopLevelMember, type JsonEditResult } from './json-text';
+import { cryptoRandomBytes, type RandomBytes } from '../random';
 
 export interface TokenLifetime {
   label: string;
@@ -20,10 +21,6 @@ export const TOKEN_LIFETIMES: readonly TokenLifetime[] = [
   { label: '7 days', seconds: 7 * 24 * 60 * 60 },
   { label: '30 days', seconds: 30 * 24 * 60 * 60 },
 ];
-
-export type RandomBytes = (length: number) => Uint8Array;
-
-export const cryptoRandomBytes: RandomBytes = (length) => crypto.getRandomValues(new Uint8Array(length));
 
 /** NumericDate (RFC 7519 §2): whole seconds since the epoch. */
 export function numericDate(now: Date): number {

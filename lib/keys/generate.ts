@@ -6,7 +6,7 @@
 import type { LensError } from '../errors';
 import { encodeBase64url } from '../token/base64url';
 import { signingAlgorithm, webCryptoKeyParams } from '../encode/signing-algorithms';
-import { cryptoRandomBytes, type RandomBytes } from '../encode/claim-shortcuts';
+import { cryptoRandomBytes, type RandomBytes } from '../random';
 import { exportKeyPairTexts, tidyJwk, type Jwk, type KeyPairTexts } from './export';
 import { jwkThumbprintUri } from './thumbprint-uri';
 
