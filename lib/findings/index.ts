@@ -1,4 +1,5 @@
 import type { Finding } from '../types';
+import { algMissing } from './alg-missing';
 import { algNone } from './alg-none';
 import { audMissing } from './aud-missing';
 import { b64CritMissing } from './b64-crit-missing';
@@ -27,6 +28,7 @@ export type { FindingContext, FindingRule } from './rule';
 /** The registry: to add a rule, add a file and one line here. */
 export const FINDING_RULES: readonly FindingRule[] = Object.freeze([
   algNone,
+  algMissing,
   duplicateMember,
   critUnsupported,
   kidSuspicious,

@@ -6,6 +6,8 @@ import { isObject } from '../is-object';
 export interface FindingContext {
   format: TokenFormat;
   header: Record<string, unknown>;
+  /** JWS JSON only: each signature's protected and unprotected header, merged (RFC 7515 §7.2.1). */
+  signatureHeaders?: Record<string, unknown>[];
   /** Parsed payload when it is JSON, else the decoded text; undefined for JWE. */
   payload: unknown;
   payloadIsJson: boolean;

@@ -523,6 +523,9 @@ function finish(input: FinishInput): DecodedOk {
   const context: FindingContext = {
     format: input.format,
     header: input.header.value,
+    ...(input.signatures
+      ? { signatureHeaders: input.signatures.map((s) => ({ ...(s.header ?? {}), ...s.protected })) }
+      : {}),
     payload: payloadValue,
     payloadIsJson,
     duplicates: collected.duplicates,

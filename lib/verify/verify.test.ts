@@ -519,3 +519,22 @@ describe('malformed aud (RFC 7519 §4.1.3)', () => {
     });
   });
 });
+
+describe('a header without alg (RFC 7515 §4.1.1)', () => {
+  it('refuses to verify and says why, with the right key at hand', async () => {
+    const token = signCompact({ alg: 'HS256' }, claims, secret).replace(
+      /^[^.]+/,
+      Buffer.from('{}').toString('base64url'),
+    );
+    const result = await verify(token, Buffer.from(secret).toString());
+    expect(result.signature).toBe('error');
+    expect(result.errors).toEqual([
+      {
+        code: 'alg-missing',
+        message: expect.stringMatching(
+          /^The header has no "alg", so there is no way to know how it was signed \(RFC 7515 §4\.1\.1 makes "alg" required\)\. JWT Lens refuses to verify it/,
+        ),
+      },
+    ]);
+  });
+});

@@ -266,7 +266,7 @@ async function verifyEntry(
     return fail(
       'error',
       'alg-missing',
-      'The header has no "alg" string, so there is no way to know how it was signed (RFC 7515 §4.1.1).',
+      `The header has ${alg === undefined ? 'no "alg"' : `"alg" ${JSON.stringify(alg)}, which is not an algorithm name`}, so there is no way to know how it was signed (RFC 7515 §4.1.1 makes "alg" required). JWT Lens refuses to verify it rather than guess the algorithm from the key, which is how algorithm-confusion attacks work.`,
     );
   if (alg.toLowerCase() === 'none') {
     return fail(
