@@ -3,7 +3,7 @@
  * so the output never depends on the machine: STYLE.md, "Dates formatted with a locale that depends on
  * the machine" is on the do-not-copy list.
  */
-import { MILLISECONDS_THRESHOLD } from '../findings/timestamp-milliseconds';
+import { MILLISECONDS_THRESHOLD } from '../numeric-date';
 
 export interface TimeFormatOptions {
   /** Milliseconds since the epoch, or a Date. */

@@ -1,8 +1,7 @@
 import type { FindingRule } from './rule';
 import { claimsOf } from './rule';
+import { MILLISECONDS_THRESHOLD } from '../numeric-date';
 
-/** NumericDate is seconds (RFC 7519 §2). Values above this are in the year 5138 as seconds. */
-export const MILLISECONDS_THRESHOLD = 1e11;
 const TIME_CLAIMS = ['exp', 'iat', 'nbf', 'auth_time'] as const;
 
 export const timestampMilliseconds: FindingRule = {
