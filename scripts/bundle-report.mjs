@@ -142,7 +142,8 @@ function main() {
   const args = process.argv.slice(2);
   const jsonIndex = args.indexOf('--json');
   const jsonFile = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
-  const outDir = args.find((a, i) => !a.startsWith('--') && i !== jsonIndex + 1) ?? 'out';
+  // The folder is the first argument that is neither a flag nor the file after --json.
+  const outDir = args.find((a, i) => !a.startsWith('--') && (jsonIndex < 0 || i !== jsonIndex + 1)) ?? 'out';
   const basePath = (process.env.BASE_PATH ?? '').replace(/\/+$/, '');
   const report = bundleReport(outDir, basePath);
   console.log(`First-load JavaScript of ${path.join(outDir, 'index.html')}\n`);
