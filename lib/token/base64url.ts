@@ -68,6 +68,20 @@ export function decodeBase64url(input: string): Base64urlDecode {
   return { ok: true, bytes: o === out.length ? out : out.subarray(0, o), issues };
 }
 
+/**
+ * The first character that is not in the base64url alphabet (RFC 4648 §5: A–Z, a–z, 0–9, "-", "_"),
+ * including the standard-base64 "+", "/" and "=" that decodeBase64url tolerates. Used to blame a
+ * segment that cannot be decoded on the character that broke it, not on its length.
+ */
+export function firstNonBase64urlChar(input: string): { position: number; char: string } | undefined {
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95;
+    if (!ok) return { position: i, char: String.fromCodePoint(input.codePointAt(i)!) };
+  }
+  return undefined;
+}
+
 const ENCODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 export function encodeBase64url(bytes: Uint8Array): string {

@@ -314,3 +314,50 @@ describe('decodeToken: SD-JWT', () => {
     expect(err(decodeToken(`${issuer}~${disclosure}~notajwt`)).error.code).toBe('invalid-sd-jwt');
   });
 });
+
+describe('a stray character is blamed before the length', () => {
+  const fail = (token: string) => {
+    const decoded = decodeToken(token);
+    if (decoded.ok) throw new Error('expected a failure');
+    return decoded.error;
+  };
+  const rest = 'eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2ln';
+
+  it('names a "+" inserted into the header, with the standard-base64 hint, not "cut off"', () => {
+    const error = fail(`eyJhbGciOi+JIUzI1NiIsInR5cCI6IkpXVCJ9.${rest}`);
+    expect(error).toMatchObject({ code: 'invalid-base64url', part: 'header', position: 10 });
+    expect(error.message).toBe(
+      'The header contains "+" at position 11 (character 11 of the token), which is not a base64url character (A–Z, a–z, 0–9, "-", "_"). "+" belongs to standard base64; base64url writes "-" instead (RFC 7515 §2). Was this part encoded with the wrong alphabet, or was a character inserted?',
+    );
+    expect(error.message).not.toMatch(/cut off|characters long/);
+  });
+
+  it('names "/" and "=" the same way, and "*" without the hint', () => {
+    expect(fail(`eyJhbGciOi/JIUzI1NiIsInR5cCI6IkpXVCJ9.${rest}`).message).toMatch(
+      /^The header contains "\/" at position 11 .*base64url writes "_" instead/,
+    );
+    const padded = fail(`eyJhbGciOi=JIUzI1NiIsInR5cCI6IkpXVCJ9.${rest}`);
+    expect(padded).toMatchObject({ code: 'invalid-base64url', position: 10 });
+    expect(padded.message).toContain('"=" is padding from standard base64');
+    const star = fail(`eyJhbGciOi*JIUzI1NiIsInR5cCI6IkpXVCJ9.${rest}`);
+    expect(star).toMatchObject({ code: 'invalid-base64url', position: 10 });
+    expect(star.message).not.toContain('standard base64');
+  });
+
+  it('reports the position inside the token for a later segment', () => {
+    const h = 'eyJhbGciOiJIUzI1NiJ9';
+    const error = fail(`${h}.eyJzdWIiOiJ1+c2VyLTEyMyJ9.c2ln`);
+    expect(error).toMatchObject({ code: 'invalid-base64url', part: 'payload', position: h.length + 1 + 12 });
+  });
+
+  it('keeps the length message for a segment that really is only short', () => {
+    const error = fail(`eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTEyMyJ9e.c2ln`);
+    expect(error).toMatchObject({ code: 'truncated', part: 'payload' });
+    expect(error.message).toMatch(/characters long.*cut off/);
+  });
+
+  it('still decodes a "+" where the length allows it, as a non-canonical finding', () => {
+    const decoded = decodeToken(`eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI+In0.c2ln`);
+    expect(decoded.ok && decoded.findings.map((f) => f.id)).toContain('non-canonical-encoding');
+  });
+});

@@ -13,7 +13,7 @@ import type {
   TokenFormat,
   TokenPartSpan,
 } from '../types';
-import { bytesToText, decodeBase64url, type NonCanonicalIssue } from './base64url';
+import { bytesToText, decodeBase64url, firstNonBase64urlChar, type NonCanonicalIssue } from './base64url';
 import { cleanInput } from './clean';
 import { parseStrictJson, prettyJson, type StrictJsonOk } from './json';
 import { isObject } from '../is-object';
@@ -409,24 +409,35 @@ function decodeSegment(
 ): Uint8Array {
   const decoded = decodeBase64url(segment);
   if (!decoded.ok) {
-    const at = offset === undefined ? undefined : offset + decoded.position;
-    const where = at === undefined ? '' : ` (character ${at + 1} of the token)`;
-    if (decoded.reason === 'invalid-char') {
-      const shown = JSON.stringify(decoded.char);
+    // A stray character comes first: a segment with a "+" inserted has an impossible length too,
+    // but blaming the length ("cut off?") sends the user looking in the wrong place.
+    const stray = decoded.reason === 'invalid-char' ? decoded : firstNonBase64urlChar(segment);
+    if (stray) {
+      const at = offset === undefined ? undefined : offset + stray.position;
+      const where = at === undefined ? '' : ` (character ${at + 1} of the token)`;
       fail(
         'invalid-base64url',
-        `The ${label} contains ${shown} at position ${decoded.position + 1}${where}, which is not a base64url character (A–Z, a–z, 0–9, "-", "_").`,
+        `The ${label} contains ${JSON.stringify(stray.char)} at position ${stray.position + 1}${where}, which is not a base64url character (A–Z, a–z, 0–9, "-", "_").${standardBase64Hint(stray.char)}`,
         { part, position: at },
       );
     }
     fail(
       'truncated',
       `The ${label} is ${segment.length} characters long, which no base64url text can be. Did the token get cut off when you copied it?`,
-      { part, position: at === undefined ? undefined : offset! + segment.length },
+      { part, position: offset === undefined ? undefined : offset + segment.length },
     );
   }
   if (decoded.issues.length > 0) collected.nonCanonical.push({ part: label, issues: decoded.issues });
   return decoded.bytes;
+}
+
+/** RFC 7515 §2: JWS uses base64url without padding; "+", "/" and "=" are standard base64 (RFC 4648 §4). */
+function standardBase64Hint(char: string): string {
+  if (char === '+' || char === '/')
+    return ` "${char}" belongs to standard base64; base64url writes "${char === '+' ? '-' : '_'}" instead (RFC 7515 §2). Was this part encoded with the wrong alphabet, or was a character inserted?`;
+  if (char === '=')
+    return ' "=" is padding from standard base64; JWT segments are base64url without padding (RFC 7515 §2). Was this part encoded with the wrong alphabet, or was a character inserted?';
+  return '';
 }
 
 function decodeHeader(
