@@ -176,3 +176,17 @@ export {
 export type { LinkRequest } from './share/links';
 // ---- Scanning text and HAR files for tokens, redaction and token comparison (lib/scan) ----
 // ---- Validation policies: parse, evaluate, export as code (lib/policy) ----
+export { parsePolicy, policyFromValue, POLICY_MEMBERS, POLICY_ALGORITHMS } from './policy/parse';
+export { evaluatePolicy } from './policy/evaluate';
+export { POLICY_RULES } from './policy/rules';
+export type { PolicyContext, PolicyRule } from './policy/rules';
+export type {
+  Policy,
+  ClaimListRule,
+  PolicyParseResult,
+  PolicyEvaluation,
+  PolicyRuleResult,
+  PolicySignature,
+  RuleStatus,
+  EvaluateOptions,
+} from './policy/types';
