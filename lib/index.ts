@@ -175,6 +175,22 @@ export {
 } from './share/links';
 export type { LinkRequest } from './share/links';
 // ---- Scanning text and HAR files for tokens, redaction and token comparison (lib/scan) ----
+export { scanText, createTextScanner, TokenMatcher } from './scan/scan-text';
+export type { TextScanner, TextScannerOptions, MatchedToken } from './scan/scan-text';
+export { scanHar } from './scan/har';
+export type { HarScanResult } from './scan/har';
+export { looksLikeHar, readHar } from './scan/har-read';
+export { redactText, REDACTION_MODES } from './scan/redact';
+export type { RedactionMode, RedactTextResult } from './scan/redact';
+export { sanitizeHar, SENSITIVE_PARAMETERS, REDACTED } from './scan/sanitize-har';
+export type { SanitizeOptions, SanitizeCounts, SanitizeResult } from './scan/sanitize-har';
+export { compareTokens, signedDuration } from './scan/compare';
+export type { CompareResult, Diff, DiffChange } from './scan/compare';
+export { tokenFingerprint } from './scan/fingerprint';
+export { summarizeToken, describeOccurrence, describeLocation } from './scan/summary';
+export type { FoundTokenSummary } from './scan/summary';
+export { MAX_STORED_OCCURRENCES } from './scan/types';
+export type { FoundToken, FoundKind, Occurrence, HarLocation, ScanResult, ScanOptions, ScanError } from './scan/types';
 // ---- Validation policies: parse, evaluate, export as code (lib/policy) ----
 export { parsePolicy, policyFromValue, POLICY_MEMBERS, POLICY_ALGORITHMS } from './policy/parse';
 export { evaluatePolicy } from './policy/evaluate';

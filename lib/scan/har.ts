@@ -1,0 +1,84 @@
+/**
+ * Scanning a HAR file: the raw text is scanned like any log (so every occurrence has its offset, line and
+ * column), and the parsed document is walked entry by entry to say where each copy sits: which entry,
+ * method and path, and which header, cookie, parameter or body field (JSON bodies by JSON path).
+ */
+import { jsonPath, readHar, walkHarStrings, type HarString } from './har-read';
+import { parseJsonBody, walkJsonStrings } from './json-walk';
+import { createTextScanner, TokenMatcher } from './scan-text';
+import type { HarLocation, ScanOptions, ScanResult } from './types';
+
+export interface HarScanResult extends ScanResult {
+  /** Number of `log.entries`, when the file is a HAR. */
+  entries?: number;
+}
+
+/** Locations of every token copy in the document, in document order, by token text. */
+function locateTokens(
+  har: Parameters<typeof walkHarStrings>[0],
+  matcher: TokenMatcher,
+): Map<string, HarLocation[]> {
+  const where = new Map<string, HarLocation[]>();
+  const add = (token: string, location: HarLocation) => {
+    const list = where.get(token);
+    if (list) list.push(location);
+    else where.set(token, [location]);
+  };
+  const inString = (value: string, location: HarLocation) => {
+    for (const m of matcher.match(value).tokens) add(m.token, location);
+  };
+  walkHarStrings(
+    har,
+    (s: HarString) => {
+      if (s.role.type !== 'body') return inString(s.value, s.where);
+      const side = s.role.side;
+      const body = parseJsonBody(s.value, s.role.mimeType);
+      if (body !== undefined) {
+        walkJsonStrings(body, (value, path) => {
+          if (value.includes('eyJ'))
+            inString(value, { ...s.where, field: `${side} body field ${jsonPath(path())}` });
+        });
+        return;
+      }
+      if (/x-www-form-urlencoded/i.test(s.role.mimeType)) {
+        for (const pair of s.value.split('&')) {
+          const [name = '', value = ''] = pair.split('=', 2);
+          inString(value, { ...s.where, field: `${side} body parameter ${safeDecode(name)}` });
+        }
+        return;
+      }
+      inString(s.value, s.where);
+    },
+    (value) => value.includes('eyJ'),
+  );
+  return where;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Every token in a HAR document, with `where` filled in. A file that is not JSON or not a HAR gets
+ * `error` with what to do, and no tokens: callers that still want them scan it with scanText.
+ */
+export function scanHar(harText: string, options: ScanOptions): HarScanResult {
+  const read = readHar(harText);
+  if (!read.ok) return { tokens: [], error: read.error };
+  const scanner = createTextScanner(options);
+  scanner.push(harText);
+  const { tokens } = scanner.finish();
+  const locations = locateTokens(read.har, new TokenMatcher(new Date(options.now)));
+  for (const found of tokens) {
+    const list = locations.get(found.token) ?? [];
+    found.occurrences.forEach((occurrence, i) => {
+      const where = list[i];
+      if (where) occurrence.where = where;
+    });
+  }
+  return { tokens, entries: read.har.log.entries.length };
+}
