@@ -54,7 +54,7 @@ export async function verifyKeyBinding(
       return fail(
         'kb-missing',
         decoded.sdJwt.keyBindingError ??
-          'This SD-JWT has no key-binding JWT (it ends with "~"), so it does not prove who presents it. Verifiers that require key binding must reject it.',
+          `This SD-JWT has no key-binding JWT (${decoded.serialization === 'compact' ? 'it ends with "~"' : 'its unprotected header has no "kb_jwt", RFC 9901 §8.1'}), so it does not prove who presents it. Verifiers that require key binding must reject it.`,
       );
     }
     const claims = isObject(decoded.disclosedPayload)

@@ -1,22 +1,26 @@
-import { fail, toLensError, type TokenPart } from '../errors';
+import { fail, toLensError } from '../errors';
 import { findingsFor } from '../findings';
 import type { FindingContext } from '../findings/rule';
-import { resolveDisclosures } from '../sd-jwt/disclosures';
-import { decodeKeyBinding } from '../sd-jwt/key-binding';
+import { isObject } from '../is-object';
 import type {
   DecodeResult,
   DecodedOk,
   Finding,
   JwsSignatureEntry,
-  NumberNote,
-  SdJwtInfo,
   TokenFormat,
   TokenPartSpan,
 } from '../types';
-import { bytesToText, decodeBase64url, firstNonBase64urlChar, type NonCanonicalIssue } from './base64url';
 import { cleanInput } from './clean';
 import { parseStrictJson, prettyJson, type StrictJsonOk } from './json';
-import { isObject } from '../is-object';
+import {
+  decodeHeader,
+  decodePayload,
+  decodeSegment,
+  newCollected,
+  readPayloadJson,
+  type Collected,
+} from './segments';
+import { jsonSdJwtMembers, withSdJwt } from './sd-jwt';
 
 /** Far above any real token; past this the page would only freeze. */
 export const MAX_INPUT_CHARS = 16 * 1024 * 1024;
@@ -24,14 +28,6 @@ export const MAX_INPUT_CHARS = 16 * 1024 * 1024;
 export interface DecodeOptions {
   /** The clock for time findings; defaults to now. */
   now?: Date;
-}
-
-/** What the decoding of one part of a token yields, with everything the findings need. */
-interface Collected {
-  duplicates: string[];
-  bigNumbers: NumberNote[];
-  nonCanonical: { part: string; issues: NonCanonicalIssue[] }[];
-  payloadJsonError?: string;
 }
 
 /** Decodes any token people paste. Synchronous and never throws (STYLE.md: results, not exceptions). */
@@ -93,7 +89,7 @@ function decodeCompact(token: string, now: Date): DecodedOk {
 }
 
 function decodeCompactJws(token: string, [h, p, s]: [string, string, string], now: Date): DecodedOk {
-  const collected: Collected = { duplicates: [], bigNumbers: [], nonCanonical: [] };
+  const collected = newCollected();
   const header = decodeHeader(h, 0, collected);
   const unencoded = header.value.b64 === false; // RFC 7797
   const payload = unencoded
@@ -131,7 +127,7 @@ function decodeCompactJws(token: string, [h, p, s]: [string, string, string], no
 
 function decodeCompactJwe(token: string, segments: string[], now: Date): DecodedOk {
   const [h, ek, iv, ct, tag] = segments as [string, string, string, string, string];
-  const collected: Collected = { duplicates: [], bigNumbers: [], nonCanonical: [] };
+  const collected = newCollected();
   const header = decodeHeader(h, 0, collected);
   let offset = h.length + 1;
   const names = [
@@ -196,7 +192,7 @@ function decodeJsonSerialization(token: string, now: Date): DecodedOk {
       'The JSON is not an object, so it is not a JWS or JWE JSON serialization.',
       { part: 'token' },
     );
-  const collected: Collected = { duplicates: [...parsed.duplicates], bigNumbers: [], nonCanonical: [] };
+  const collected = newCollected(parsed.duplicates);
   if ('ciphertext' in obj) return decodeJweJson(token, obj, collected, now);
   if (!('signatures' in obj) && !('signature' in obj)) {
     fail(
@@ -251,15 +247,13 @@ function decodeJsonSerialization(token: string, now: Date): DecodedOk {
   });
   const first = signatures[0]!;
   const firstProt = first.segments.protected;
-  const header = firstProt
-    ? decodeHeader(firstProt, undefined, { duplicates: [], bigNumbers: [], nonCanonical: [] })
-    : { value: {}, json: '{}' };
+  const header = firstProt ? decodeHeader(firstProt, undefined, newCollected()) : { value: {}, json: '{}' };
   const payloadText = typeof obj.payload === 'string' ? obj.payload : '';
   const payload =
     header.value.b64 === false
       ? { text: payloadText, json: readPayloadJson(payloadText, collected) }
       : decodePayload(payloadText, undefined, collected);
-  return finish({
+  const jws = finish({
     format: 'jws-json',
     header,
     payload,
@@ -272,6 +266,23 @@ function decodeJsonSerialization(token: string, now: Date): DecodedOk {
     signatures,
     extra: [],
   });
+  // RFC 9901 §8: an SD-JWT may use this serialization, its disclosures in the unprotected header.
+  const sd = jsonSdJwtMembers(
+    first.header,
+    signatures.slice(1).map((s) => s.header),
+  );
+  if (!sd) return jws;
+  return withSdJwt(
+    jws,
+    {
+      issuerJwt: `${firstProt}.${payloadText}.${first.segments.signature}`,
+      disclosures: sd.disclosures,
+      kbJwt: sd.kbJwt,
+      serialization: 'json',
+    },
+    now,
+    sd.extra,
+  );
 }
 
 function decodeJweJson(
@@ -319,8 +330,6 @@ function decodeJweJson(
 function decodeSdJwt(token: string, now: Date): DecodedOk {
   const pieces = token.split('~');
   const issuerJwt = pieces[0]!;
-  const last = pieces[pieces.length - 1]!;
-  const disclosures = pieces.slice(1, -1);
   const jwtSegments = issuerJwt.split('.');
   if (jwtSegments.length !== 3) {
     fail(
@@ -330,185 +339,17 @@ function decodeSdJwt(token: string, now: Date): DecodedOk {
     );
   }
   const base = decodeCompactJws(issuerJwt, jwtSegments as [string, string, string], now);
-  let offset = issuerJwt.length + 1;
-  const collected: Collected = { duplicates: [], bigNumbers: [], nonCanonical: [] };
-  const segmentMap: Record<string, string> = {};
-  disclosures.forEach((d, index) => {
-    if (d.length === 0)
-      fail(
-        'invalid-sd-jwt',
-        `Disclosure ${index + 1} is empty ("~~"). An SD-JWT separates each disclosure by a single "~".`,
-        { part: 'payload', position: offset },
-      );
-    decodeSegment(d, 'payload', `disclosure ${index + 1}`, offset, collected);
-    segmentMap[`disclosure${index + 1}`] = d;
-    offset += d.length + 1;
-  });
-  if (last.length > 0) {
-    if (last.split('.').length !== 3) {
-      fail(
-        'invalid-sd-jwt',
-        `The part after the last "~" should be a key-binding JWT with 3 segments, but it has ${last.split('.').length}. If there is no key binding, the SD-JWT must end with "~".`,
-        { part: 'token', position: offset },
-      );
-    }
-    segmentMap.kb = last;
-  }
-  const parts: TokenPartSpan[] = [...base.parts, { kind: 'separator', text: '~' }];
-  for (const d of disclosures) parts.push({ kind: 'disclosure', text: d }, { kind: 'separator', text: '~' });
-  if (last.length > 0) parts.push({ kind: 'kb-jwt', text: last });
-  const sdJwt = readSdJwt(base, disclosures, last, token);
-  const extraFindings = findingsFor({
-    format: 'sd-jwt',
-    header: {},
-    payload: undefined,
-    payloadIsJson: false,
-    duplicates: [],
-    nonCanonical: collected.nonCanonical,
+  return withSdJwt(
+    { ...base, token },
+    {
+      issuerJwt,
+      disclosures: pieces.slice(1, -1),
+      kbJwt: pieces[pieces.length - 1]!,
+      offset: issuerJwt.length + 1,
+      serialization: 'compact',
+    },
     now,
-    sdJwt: sdJwt.info,
-  });
-  return {
-    ...base,
-    format: 'sd-jwt',
-    token,
-    parts,
-    segments: { ...base.segments, ...segmentMap },
-    findings: [...base.findings, ...extraFindings],
-    disclosures: sdJwt.info.disclosures,
-    disclosedPayload: sdJwt.disclosedPayload,
-    sdJwt: sdJwt.info,
-  };
-}
-
-/** Digests, disclosed payload and key binding of an SD-JWT (lib/sd-jwt/). */
-function readSdJwt(
-  base: DecodedOk,
-  disclosures: string[],
-  kbJwt: string,
-  token: string,
-): { info: SdJwtInfo; disclosedPayload: unknown } {
-  const resolved = resolveDisclosures(base.payloadIsJson ? base.payload : undefined, disclosures);
-  const info: SdJwtInfo = { ...resolved.info };
-  if (kbJwt.length > 0) {
-    const kb = decodeKeyBinding(kbJwt, token.slice(0, token.length - kbJwt.length), info.sdAlg);
-    if (kb.ok) info.keyBinding = kb.value;
-    else info.keyBindingError = kb.message;
-  }
-  return { info, disclosedPayload: resolved.disclosedPayload };
-}
-
-// ---- parts ----------------------------------------------------------------
-
-function decodeSegment(
-  segment: string,
-  part: TokenPart,
-  label: string,
-  offset: number | undefined,
-  collected: Collected,
-): Uint8Array {
-  const decoded = decodeBase64url(segment);
-  if (!decoded.ok) {
-    // A stray character comes first: a segment with a "+" inserted has an impossible length too,
-    // but blaming the length ("cut off?") sends the user looking in the wrong place.
-    const stray = decoded.reason === 'invalid-char' ? decoded : firstNonBase64urlChar(segment);
-    if (stray) {
-      const at = offset === undefined ? undefined : offset + stray.position;
-      const where = at === undefined ? '' : ` (character ${at + 1} of the token)`;
-      fail(
-        'invalid-base64url',
-        `The ${label} contains ${JSON.stringify(stray.char)} at position ${stray.position + 1}${where}, which is not a base64url character (A–Z, a–z, 0–9, "-", "_").${standardBase64Hint(stray.char)}`,
-        { part, position: at },
-      );
-    }
-    fail(
-      'truncated',
-      `The ${label} is ${segment.length} characters long, which no base64url text can be. Did the token get cut off when you copied it?`,
-      { part, position: offset === undefined ? undefined : offset + segment.length },
-    );
-  }
-  if (decoded.issues.length > 0) collected.nonCanonical.push({ part: label, issues: decoded.issues });
-  return decoded.bytes;
-}
-
-/** RFC 7515 §2: JWS uses base64url without padding; "+", "/" and "=" are standard base64 (RFC 4648 §4). */
-function standardBase64Hint(char: string): string {
-  if (char === '+' || char === '/')
-    return ` "${char}" belongs to standard base64; base64url writes "${char === '+' ? '-' : '_'}" instead (RFC 7515 §2). Was this part encoded with the wrong alphabet, or was a character inserted?`;
-  if (char === '=')
-    return ' "=" is padding from standard base64; JWT segments are base64url without padding (RFC 7515 §2). Was this part encoded with the wrong alphabet, or was a character inserted?';
-  return '';
-}
-
-function decodeHeader(
-  segment: string,
-  offset: number | undefined,
-  collected: Collected,
-  label = 'header',
-): { value: Record<string, unknown>; json: string } {
-  if (segment.length === 0)
-    fail(
-      'empty-segment',
-      `The ${label} is empty. Every JWS and JWE starts with a base64url-encoded JSON header.`,
-      { part: 'header', position: offset },
-    );
-  const bytes = decodeSegment(segment, 'header', label, offset, collected);
-  const { text, valid } = bytesToText(bytes);
-  if (!valid)
-    fail(
-      'invalid-utf8',
-      `The ${label} decodes to bytes that are not UTF-8 text, so it cannot be JSON. Is this really a JWT?`,
-      { part: 'header', position: offset },
-    );
-  const parsed = parseStrictJson(text, 'header');
-  if (!parsed.ok) {
-    if (parsed.tooDeep)
-      fail('too-deep', `The ${label} is nested too deeply (${parsed.message}).`, { part: 'header' });
-    const cut = parsed.unexpectedEnd ? ' Did the token get cut off when you copied it?' : '';
-    fail(
-      parsed.unexpectedEnd ? 'truncated' : 'header-not-json',
-      `The ${label} is not valid JSON: ${parsed.message}.${cut}`,
-      { part: 'header', position: offset },
-    );
-  }
-  if (!isObject(parsed.value)) {
-    fail(
-      'header-not-object',
-      `The ${label} is JSON but not an object (it is ${describeJsonType(parsed.value)}). A JOSE header must be a JSON object such as {"alg":"HS256"}.`,
-      { part: 'header', position: offset },
-    );
-  }
-  collect(collected, parsed);
-  return { value: parsed.value, json: prettyJson(text) };
-}
-
-function decodePayload(
-  segment: string,
-  offset: number | undefined,
-  collected: Collected,
-): { text: string; json?: StrictJsonOk; binary?: boolean } {
-  const bytes =
-    segment.length === 0 ? new Uint8Array() : decodeSegment(segment, 'payload', 'payload', offset, collected);
-  const { text, valid } = bytesToText(bytes);
-  if (!valid) return { text, binary: true };
-  return { text, json: readPayloadJson(text, collected) };
-}
-
-function readPayloadJson(text: string, collected: Collected): StrictJsonOk | undefined {
-  if (text.length === 0) return undefined;
-  const parsed = parseStrictJson(text, 'payload');
-  if (parsed.ok) {
-    collect(collected, parsed);
-    return parsed;
-  }
-  if (/^\s*[{[]/.test(text))
-    collected.payloadJsonError = `${parsed.message}${parsed.unexpectedEnd ? ' (did the token get cut off?)' : ''}`;
-  return undefined;
-}
-
-function collect(collected: Collected, parsed: StrictJsonOk) {
-  collected.duplicates.push(...parsed.duplicates);
-  collected.bigNumbers.push(...parsed.bigNumbers);
+  );
 }
 
 // ---- result ---------------------------------------------------------------
@@ -592,12 +433,6 @@ function spans(list: [TokenPartSpan['kind'], string][]): TokenPartSpan[] {
 
 function isNone(alg: unknown): boolean {
   return typeof alg === 'string' && alg.toLowerCase() === 'none';
-}
-
-function describeJsonType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
 }
 
 function formatSize(chars: number): string {

@@ -223,7 +223,8 @@ function memoFor(token: string): TokenMemo {
 }
 
 function signatureEntries(decoded: DecodedOk): SignatureEntry[] {
-  if (decoded.format === 'jws-json' && decoded.signatures) {
+  // JWS JSON, plain or carrying an SD-JWT (RFC 9901 §8): every signature, with its unprotected header.
+  if (decoded.signatures) {
     return decoded.signatures.map((s) => ({
       protectedB64: s.segments.protected,
       payloadB64: decoded.segments.payload,
