@@ -27,6 +27,7 @@ const config = [
       '.next/**',
       'out/**',
       'out-subpath/**',
+      'dist/**',
       'perf/**',
       'test-results/**',
       'playwright-report/**',

@@ -1,0 +1,121 @@
+/**
+ * `jwt-lens scan PATH... [--fail-on live|any] [--format text|json|sarif] [--redact]`: finds every
+ * token in files and folders, says where, whose and whether it is live, and fails a CI step on it.
+ */
+import { relative } from 'node:path';
+import { REDACTION_MODES, type RedactionMode } from '../../lib/index';
+import { flag, nowOption, NOW_OPTION, parseCommandArgs, stringOption } from '../args';
+import { paletteFor } from '../color';
+import { CliInputError, EXIT, EXIT_CODES_HELP, type ExitCode } from '../exit-codes';
+import { scanJson } from '../output/scan-json';
+import { scanSarif } from '../output/sarif';
+import { scanText } from '../output/scan-text';
+import { isRedactedCopy, writeRedactedCopy, type RedactedCopy } from '../scan/redact-file';
+import { ReportBuilder } from '../scan/report';
+import { scanFile } from '../scan/scan-file';
+import { walkPaths } from '../walk';
+import type { CommandIo } from './io';
+
+declare const __JWT_LENS_VERSION__: string | undefined;
+
+export const SCAN_HELP = `Usage: jwt-lens scan PATH... [--fail-on live|any] [--format text|json|sarif]
+                     [--redact] [--redact-mode placeholder|strip-signature|remove] [--now TIME]
+
+Finds every JWS, unsecured JWT, JWE and SD-JWT in files and folders: plain, JSON and access logs,
+curl -v output, .env files and HAR files (entry by entry). Folders are walked recursively; files a
+.gitignore excludes, the .git folder and binary files are skipped. A file named as PATH is always read.
+
+For each distinct token it reports where it was (file:line:column, and the HAR entry and field),
+its kind, alg, issuer, subject and audience, and whether it is live now. Reports never contain a
+token: only its fingerprint (the first 16 hex digits of its SHA-256) and a redacted placeholder.
+
+  --fail-on live    exit 1 when a token that is not expired is found (default): valid now,
+                    without exp, not yet valid, or encrypted (its expiry cannot be read)
+  --fail-on any     exit 1 when any token is found, expired ones included
+  --format F        text (default), json, or sarif (SARIF 2.1.0 for code-scanning dashboards)
+  --redact          write NAME.redacted.EXT beside each file that holds tokens; originals are never
+                    changed (a HAR copy stays a valid HAR with cookies and Authorization scrubbed)
+  --redact-mode M   placeholder (default): [JWT sha256:<12 hex> alg=RS256], the same for every copy
+                    strip-signature: keep header and payload readable, drop the signature
+                    remove: cut the token out
+  --now TIME        judge expiry at TIME (ISO 8601 or seconds since 1970) instead of now
+  -h, --help        show this help
+
+${EXIT_CODES_HELP}
+  scan exits 0 when nothing was found (per --fail-on), 1 when tokens were found, and 2 when a
+  PATH or a file below it cannot be read (the report still lists what was found elsewhere).`;
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+export async function runScan(argv: string[], io: CommandIo): Promise<ExitCode> {
+  const parsed = parseCommandArgs('scan', argv, {
+    'fail-on': { type: 'string' },
+    format: { type: 'string' },
+    redact: { type: 'boolean' },
+    'redact-mode': { type: 'string' },
+    ...NOW_OPTION,
+  });
+  if (flag(parsed, 'help')) {
+    io.out(SCAN_HELP);
+    return EXIT.ok;
+  }
+  const failOn = stringOption(parsed, 'fail-on') ?? 'live';
+  if (failOn !== 'live' && failOn !== 'any')
+    throw new CliInputError(`--fail-on must be "live" or "any", not "${failOn}".`);
+  const format = (stringOption(parsed, 'format') ?? 'text') as Format;
+  if (!FORMATS.includes(format))
+    throw new CliInputError(`--format must be text, json or sarif, not "${format}".`);
+  const mode = (stringOption(parsed, 'redact-mode') ?? 'placeholder') as RedactionMode;
+  if (!REDACTION_MODES.includes(mode)) {
+    throw new CliInputError(`--redact-mode must be one of ${REDACTION_MODES.join(', ')}, not "${mode}".`);
+  }
+  if (parsed.positionals.length === 0) {
+    throw new CliInputError(
+      'Give at least one file or folder to scan, e.g. jwt-lens scan logs/. Run "jwt-lens scan --help".',
+    );
+  }
+  const now = nowOption(parsed, 'scan');
+
+  const walked = walkPaths(parsed.positionals);
+  const problems = walked.problems.map((p) => p.message);
+  const builder = new ReportBuilder(now);
+  const copies: RedactedCopy[] = [];
+  for (const file of walked.files) {
+    const scanned = scanFile(file.path, file.size, now);
+    if (!scanned.ok) {
+      problems.push(scanned.message);
+      continue;
+    }
+    builder.add(scanned.scan, displayPath(file.path));
+    if (flag(parsed, 'redact') && scanned.scan.tokens.length > 0 && !isRedactedCopy(file.path)) {
+      try {
+        copies.push(writeRedactedCopy(file.path, scanned.scan.har, mode));
+      } catch (err) {
+        problems.push(
+          `Could not write the redacted copy of ${file.path}: ${(err as Error).message.split('\n')[0]}`,
+        );
+      }
+    }
+  }
+  const report = builder.build();
+
+  const version = typeof __JWT_LENS_VERSION__ === 'string' ? __JWT_LENS_VERSION__ : '0.0.0';
+  if (format === 'sarif') io.out(JSON.stringify(scanSarif(report, { version }), null, 2));
+  else if (format === 'json')
+    io.out(JSON.stringify({ ...scanJson(report), redactedCopies: copies, problems }, null, 2));
+  else io.out(scanText(report, paletteFor(process.stdout)));
+  // Progress notes go to stderr, so stdout stays exactly the report (a SARIF file, a JSON document).
+  for (const copy of copies) io.err(`wrote ${displayPath(copy.target)} (${copy.redacted} redacted)`);
+  for (const problem of problems) io.err(`jwt-lens: ${problem}`);
+
+  if (problems.length > 0) return EXIT.input;
+  const failing = report.tokens.filter((t) => failOn === 'any' || t.state !== 'expired');
+  return failing.length > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+/** Paths as the user would type them: relative to the working folder when below it. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}

@@ -1,0 +1,83 @@
+/**
+ * `jwt-lens`: the JWT Lens library in a terminal and in CI. This file only dispatches to a command
+ * and turns every failure into one line on stderr plus an exit code (never a stack trace).
+ */
+import { runCheck } from './commands/check';
+import { runDecode } from './commands/decode';
+import type { CommandIo } from './commands/io';
+import { runScan } from './commands/scan';
+import { runVerify } from './commands/verify';
+import { CliInputError, EXIT, EXIT_CODES_HELP, type ExitCode } from './exit-codes';
+
+const COMMANDS: Record<string, (argv: string[], io: CommandIo) => Promise<ExitCode>> = {
+  decode: runDecode,
+  verify: runVerify,
+  check: runCheck,
+  scan: runScan,
+};
+
+export const MAIN_HELP = `Usage: jwt-lens <command> [options]
+
+Decode, verify, check policies and find leaked tokens, locally: nothing is sent anywhere
+except the JWKS request that "verify --jwks" asks for.
+
+Commands:
+  decode [TOKEN|-]                 header, payload, findings and the claims explained
+  verify TOKEN --key FILE | --jwks URL | --secret-env NAME
+                                   verify the signature and the claims
+  check TOKEN --policy FILE...     evaluate one or more validation policies
+  scan PATH...                     find tokens in files and folders (text, logs, HAR)
+
+Run "jwt-lens <command> --help" for the options of a command.
+
+${EXIT_CODES_HELP}`;
+
+const io: CommandIo = {
+  out: (text) => void process.stdout.write(`${text}\n`),
+  err: (text) => void process.stderr.write(`${text}\n`),
+};
+
+async function main(argv: string[]): Promise<ExitCode> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === 'help' && rest[0] && COMMANDS[rest[0]]) return COMMANDS[rest[0]]!(['--help'], io);
+    // With no command at all this is a usage error: the help goes to stderr and the exit code is 2.
+    if (command === undefined) {
+      io.err(MAIN_HELP);
+      return EXIT.input;
+    }
+    io.out(MAIN_HELP);
+    return EXIT.ok;
+  }
+  if (command === '--version' || command === '-v') {
+    io.out(VERSION);
+    return EXIT.ok;
+  }
+  const run = COMMANDS[command];
+  if (!run)
+    throw new CliInputError(
+      `Unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "jwt-lens --help".`,
+    );
+  return run(rest, io);
+}
+
+// Replaced at build time from package.json (scripts/build-cli.mjs).
+declare const __JWT_LENS_VERSION__: string | undefined;
+const VERSION = typeof __JWT_LENS_VERSION__ === 'string' ? __JWT_LENS_VERSION__ : 'dev';
+
+function oneLine(err: unknown): string {
+  if (err instanceof CliInputError) return err.message;
+  // Anything else is a bug in JWT Lens, not in the input: still one line, and say where to report it.
+  const message = err instanceof Error ? err.message : String(err);
+  return `jwt-lens stopped on an internal error: ${message.split('\n')[0]}`;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`jwt-lens: ${oneLine(err)}\n`);
+    process.exitCode = err instanceof CliInputError ? err.exitCode : EXIT.input;
+  },
+);
