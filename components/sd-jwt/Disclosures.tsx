@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { JsonView } from '@/components/decoder/JsonView';
+import { SignatureList } from '@/components/jws-json/SignatureList';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
 import { Panel } from '@/components/ui/Panel';
@@ -22,16 +23,32 @@ const STATUS: Record<SdDisclosure['status'], { label: string; tone: 'ok' | 'dang
 
 /**
  * The SD-JWT view: every claim the holder disclosed (with its digest status), every digest it
- * withheld, the fully disclosed payload and the key-binding JWT.
+ * withheld, the fully disclosed payload and the key-binding JWT. An SD-JWT in the JWS JSON
+ * serialization (RFC 9901 §8) gets the same view, plus its signatures as a JWS JSON has them.
  */
 export function Disclosures({ decoded }: { decoded: DecodedOk }) {
   const info = decoded.sdJwt;
   if (!info) return null;
+  const json = decoded.serialization !== 'compact';
+  return (
+    <>
+      <DisclosurePanel decoded={decoded} info={info} json={json} />
+      {json ? <SignatureList decoded={decoded} /> : null}
+    </>
+  );
+}
+
+function DisclosurePanel({ decoded, info, json }: { decoded: DecodedOk; info: SdJwtInfo; json: boolean }) {
   return (
     <Panel
       label="Disclosures"
       actions={
         <>
+          {json ? (
+            <Badge tone="info">
+              JWS JSON {decoded.serialization === 'json-general' ? 'general' : 'flattened'}
+            </Badge>
+          ) : null}
           <Badge>{info.disclosures.length} disclosed</Badge>
           <Badge>{info.withheld.length} withheld</Badge>
           <Badge tone={info.sdAlgSupported ? 'neutral' : 'danger'}>{info.sdAlg}</Badge>
@@ -89,12 +106,12 @@ export function Disclosures({ decoded }: { decoded: DecodedOk }) {
           />
         </section>
       ) : null}
-      <KeyBinding decoded={decoded} info={info} />
+      <KeyBinding decoded={decoded} info={info} json={json} />
     </Panel>
   );
 }
 
-function KeyBinding({ decoded, info }: { decoded: DecodedOk; info: SdJwtInfo }) {
+function KeyBinding({ decoded, info, json }: { decoded: DecodedOk; info: SdJwtInfo; json: boolean }) {
   const [result, setResult] = useState<{ token: string; value: KeyBindingResult } | undefined>();
   const kb = info.keyBinding;
   const verified = result?.token === decoded.token ? result.value : undefined;
@@ -104,7 +121,9 @@ function KeyBinding({ decoded, info }: { decoded: DecodedOk; info: SdJwtInfo }) 
       {info.keyBindingError ? <p className="text-sm text-[var(--danger)]">{info.keyBindingError}</p> : null}
       {!kb && !info.keyBindingError ? (
         <p className="text-sm text-[var(--muted)]">
-          No key-binding JWT: the SD-JWT ends with &quot;~&quot;, so it does not prove who presents it.
+          {json
+            ? 'No key-binding JWT: the unprotected header has no "kb_jwt", so it does not prove who presents it.'
+            : 'No key-binding JWT: the SD-JWT ends with "~", so it does not prove who presents it.'}
         </p>
       ) : null}
       {kb ? (
