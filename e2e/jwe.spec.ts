@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { encryptToken } from '../lib';
 import { expect, test } from './fixtures/test';
@@ -66,10 +67,30 @@ test('a nested JWT is decoded and "Verify inner token" verifies it', async ({
   await expect(innerVerifier.getByRole('status', { name: 'Signature' })).toContainText('Signature verified');
 });
 
-test('RSA1_5 is refused with the reason', async ({ page, pasteToken }) => {
-  const header = Buffer.from(JSON.stringify({ alg: 'RSA1_5', enc: 'A128GCM' })).toString('base64url');
-  await pasteToken(`${header}.AAAA.AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA`);
+test('an RSA1_5 token (made by jwcrypto) decrypts, labelled legacy with the reason', async ({
+  page,
+  pasteToken,
+  network,
+}) => {
+  const fixture = JSON.parse(
+    readFileSync(new URL('../lib/jwe/fixtures/rsa1_5/jwcrypto-tokens.json', import.meta.url), 'utf8'),
+  ) as { key: object; otherKey: object; cases: { name: string; token: unknown; plaintext: string }[] };
+  const sealed = fixture.cases.find((c) => c.name === 'A128GCM compact')!;
+  const privateJwk = JSON.stringify(fixture.key);
+  network.watch(privateJwk);
+  network.watchToken(sealed.token as string);
+
+  await pasteToken(sealed.token as string);
   const panel = page.getByRole('region', { name: 'Decryption' });
-  await panel.getByLabel('Decryption key').fill('{"kty":"RSA","n":"AQAB","e":"AQAB","d":"AQAB"}');
-  await expect(panel.getByRole('alert')).toContainText('Bleichenbacher');
+  await panel.getByLabel('Decryption key').fill(privateJwk);
+  const result = panel.getByRole('region', { name: 'Decrypted payload' });
+  await expect(result).toContainText('"sub": "legacy-user"');
+  await expect(result.getByText('legacy', { exact: true })).toBeVisible();
+  await expect(result.getByRole('note', { name: 'Legacy algorithm' })).toContainText('Bleichenbacher');
+  await expect(panel.getByText('Decrypted', { exact: true })).toBeVisible();
+
+  // A key it was not encrypted for fails like any wrong key (RFC 7516 §11.5), never "bad padding".
+  await panel.getByLabel('Decryption key').fill(JSON.stringify(fixture.otherKey));
+  await expect(panel.getByRole('alert')).toContainText('authentication tag does not match');
+  await expect(panel.getByRole('alert')).not.toContainText('padding');
 });

@@ -103,7 +103,7 @@ export { verifyKeyBinding } from './sd-jwt/verify-key-binding';
 export type { KeyBindingOptions, KeyBindingResult, KeyBindingErrorCode } from './sd-jwt/verify-key-binding';
 export type { SdDisclosure, SdDisclosureStatus, SdWithheld, SdKeyBinding, SdJwtInfo } from './types';
 export { decryptToken } from './jwe/decrypt';
-export type { DecryptOptions, DecryptResult } from './jwe/decrypt';
+export type { DecryptOptions, DecryptResult, LegacyNotice } from './jwe/decrypt';
 export { encryptToken } from './jwe/encrypt';
 export type { EncryptOptions, EncryptResult } from './jwe/encrypt';
 export type { JweError, JweErrorCode } from './jwe/jose-errors';

@@ -120,8 +120,18 @@ function DecryptedResult({
         <h3 className="text-sm font-semibold">Decrypted payload</h3>
         {result.plaintextIsBinary ? <Badge tone="warning">binary</Badge> : null}
         {result.recipient !== undefined ? <Badge>recipient {result.recipient + 1}</Badge> : null}
+        {result.legacy ? <Badge tone="warning">legacy</Badge> : null}
         <CopyButton text={result.plaintext} label="Copy plaintext" />
       </div>
+      {result.legacy ? (
+        <p
+          role="note"
+          aria-label="Legacy algorithm"
+          className="rounded-md border border-[var(--warn)] p-2 text-sm"
+        >
+          {result.legacy.message}
+        </p>
+      ) : null}
       <JsonView
         text={isJson ? prettyJson(result.plaintext) : result.plaintext}
         label="Decrypted plaintext"

@@ -77,10 +77,27 @@ export const CONTENT_ENCRYPTION_ALGORITHMS: readonly ContentEncryptionAlgorithm[
   { enc: 'A256CBC-HS512', keyBytes: 64, description: 'AES-256-CBC with HMAC-SHA-512' },
 ]);
 
-/** Algorithms people meet but this tool refuses, with the reason shown to them. */
+/**
+ * Key management this tool decrypts for old tokens but never uses to encrypt. RSA1_5 is kept
+ * out of KEY_MANAGEMENT_ALGORITHMS so that no encryption form offers it; jose v6 and WebCrypto
+ * dropped it, so lib/jwe/rsa1_5.ts unwraps the key with node-forge, loaded only when needed.
+ */
+export const LEGACY_KEY_MANAGEMENT: Readonly<Record<string, KeyManagementAlgorithm>> = Object.freeze({
+  RSA1_5: { alg: 'RSA1_5', kind: 'rsa', description: 'RSAES-PKCS1-v1_5 (RFC 7518 §4.2), legacy' },
+});
+
+/**
+ * Shown with every RSA1_5 result (RFC 8725 §3.2 recommends against it). The attack needs a
+ * server that answers many chosen ciphertexts; a local debugger whose user already holds
+ * the private key is not such an oracle, which is why decryption is offered at all.
+ */
+export const RSA1_5_LEGACY_NOTICE =
+  'Legacy algorithm: RSA1_5 (RSAES-PKCS1-v1_5) is deprecated. Its padding allows Bleichenbacher\'s padding-oracle attack: a server that reveals whether decryption "worked" lets an attacker decrypt or forge messages with its key (RFC 8725 §3.2). Decrypting here, in this page with your own key, answers nobody\'s queries, so it is no such oracle; the system that issues these tokens should move to RSA-OAEP-256 or ECDH-ES.';
+
+/** Algorithms people meet but this tool refuses to encrypt with, with the reason shown to them. */
 export const REFUSED_KEY_MANAGEMENT: Readonly<Record<string, string>> = Object.freeze({
   RSA1_5:
-    'RSA1_5 (RSAES-PKCS1-v1_5) is deprecated and not supported here: its padding allows Bleichenbacher\'s padding-oracle attack, where a server that reveals whether decryption "worked" lets an attacker decrypt or forge messages with its key. WebCrypto and jose v6 dropped it. Ask the sender to use RSA-OAEP-256 or ECDH-ES.',
+    'RSA1_5 (RSAES-PKCS1-v1_5) is deprecated, so new tokens are not encrypted with it: its padding allows Bleichenbacher\'s padding-oracle attack, where a server that reveals whether decryption "worked" lets an attacker decrypt or forge messages with its key. Old RSA1_5 tokens can still be decrypted here (labelled legacy). Use RSA-OAEP-256 or ECDH-ES.',
 });
 
 /** PBES2 iteration counts above this are refused so that a token cannot freeze the page. */
@@ -91,6 +108,10 @@ export const MAX_DECOMPRESSED_BYTES = 10 * 1024 * 1024;
 
 export function keyManagementAlgorithm(alg: string): KeyManagementAlgorithm | undefined {
   return KEY_MANAGEMENT_ALGORITHMS.find((a) => a.alg === alg);
+}
+
+export function legacyKeyManagementAlgorithm(alg: string): KeyManagementAlgorithm | undefined {
+  return Object.hasOwn(LEGACY_KEY_MANAGEMENT, alg) ? LEGACY_KEY_MANAGEMENT[alg] : undefined;
 }
 
 export function contentEncryptionAlgorithm(enc: string): ContentEncryptionAlgorithm | undefined {

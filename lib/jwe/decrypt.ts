@@ -1,8 +1,8 @@
 /**
  * decryptToken: decrypts a JWE (compact, flattened or general JSON serialization) with the
  * key text the user typed. Thin, like jose's `jwtDecrypt`: it checks the headers against our
- * limits (RSA1_5, p2c, known algorithms), picks the key per recipient, lets jose decrypt, and
- * decodes a nested JWT into `inner`. Never rejects.
+ * limits (p2c, known algorithms), picks the key per recipient, lets jose decrypt (or, for the
+ * legacy RSA1_5 that jose dropped, rsa1_5.ts), and decodes a nested JWT into `inner`. Never rejects.
  */
 import { compactDecrypt, flattenedDecrypt, type FlattenedJWE } from 'jose';
 import { decodeToken } from '../token/decode';
@@ -15,12 +15,14 @@ import {
   KEY_MANAGEMENT_ALGORITHMS,
   MAX_DECOMPRESSED_BYTES,
   MAX_PBES2_COUNT,
-  REFUSED_KEY_MANAGEMENT,
+  RSA1_5_LEGACY_NOTICE,
   contentEncryptionAlgorithm,
   keyManagementAlgorithm,
+  legacyKeyManagementAlgorithm,
 } from './algorithms';
 import { joseErrorToJweError, type JweError } from './jose-errors';
-import { candidateKeys, readKeyText, type SecretEncoding } from './key-material';
+import { candidateKeys, legacyRsaKeys, readKeyText, type KeyText, type SecretEncoding } from './key-material';
+import { decryptRsa1_5 } from './rsa1_5';
 import { isObject } from '../is-object';
 
 export interface DecryptOptions {
@@ -49,8 +51,17 @@ export type DecryptResult =
       /** For the general JSON serialization: which recipient (0-based) the key opened. */
       recipient?: number;
       serialization: 'compact' | 'json-flattened' | 'json-general';
+      /** Set when the token used a deprecated algorithm (RSA1_5) that is decrypted for old systems only. */
+      legacy?: LegacyNotice;
     }
   | { ok: false; error: JweError };
+
+export interface LegacyNotice {
+  label: 'legacy';
+  alg: string;
+  /** Why the algorithm is deprecated and what the issuer should use instead. */
+  message: string;
+}
 
 const ALL_KEY_MANAGEMENT = KEY_MANAGEMENT_ALGORITHMS.map((a) => a.alg);
 const ALL_ENC = CONTENT_ENCRYPTION_ALGORITHMS.map((e) => e.enc);
@@ -86,6 +97,20 @@ async function decrypt(token: string, key: string, options: DecryptOptions): Pro
     const refusal = checkHeader(header, limits.maxPBES2Count);
     if (refusal) {
       attempts.push(refusal);
+      continue;
+    }
+    if (legacyKeyManagementAlgorithm(String(header.alg))) {
+      const opened = await decryptLegacy(form, index, cleaned, keyText.value, limits.maxDecompressedLength);
+      if (opened.ok) {
+        const legacy: LegacyNotice = {
+          label: 'legacy',
+          alg: String(header.alg),
+          message: RSA1_5_LEGACY_NOTICE,
+        };
+        const recipientIndex = form.recipients.length > 1 ? index : undefined;
+        return success(opened.plaintext, header, form.serialization, recipientIndex, options, legacy);
+      }
+      attempts.push(opened.error);
       continue;
     }
     const keys = await candidateKeys(keyText.value, headerForKey(header), options.secretEncoding);
@@ -191,6 +216,40 @@ function flattenedFor(jwe: Record<string, unknown>, recipient: Recipient): Flatt
   return { ...shared, ...recipient } as unknown as FlattenedJWE;
 }
 
+/** RSA1_5, which jose v6 no longer decrypts: the key is chosen as for any other algorithm, then rsa1_5.ts opens it. */
+async function decryptLegacy(
+  form: Extract<Form, { ok: true }>,
+  index: number,
+  compact: string,
+  keyText: KeyText,
+  maxDecompressedBytes: number,
+) {
+  const recipient = form.recipients[index]!;
+  const header = { ...form.protectedHeader, ...form.shared, ...recipient.header };
+  const keys = legacyRsaKeys(keyText, headerForKey(header));
+  if (!keys.ok) return keys;
+  const [encodedProtected = '', encryptedKey, iv, ciphertext = '', tag] = compact.split('.');
+  const flat =
+    form.serialization === 'compact'
+      ? { protected: encodedProtected, encrypted_key: encryptedKey, iv, ciphertext, tag }
+      : flattenedFor(form.jwe, recipient);
+  return decryptRsa1_5(
+    {
+      protected: typeof flat.protected === 'string' ? flat.protected : '',
+      ...(typeof flat.encrypted_key === 'string' ? { encrypted_key: flat.encrypted_key } : {}),
+      ...(typeof flat.iv === 'string' ? { iv: flat.iv } : {}),
+      ciphertext: typeof flat.ciphertext === 'string' ? flat.ciphertext : '',
+      ...(typeof flat.tag === 'string' ? { tag: flat.tag } : {}),
+      ...(typeof flat.aad === 'string' ? { aad: flat.aad } : {}),
+      protectedHeader: form.protectedHeader,
+      sharedHeader: form.shared,
+      recipientHeader: recipient.header ?? {},
+    },
+    keys.jwks,
+    { maxDecompressedBytes },
+  );
+}
+
 // ---- checks before any decryption ---------------------------------------------
 
 function checkHeader(header: Record<string, unknown>, maxPbes2: number): JweError | undefined {
@@ -200,9 +259,7 @@ function checkHeader(header: Record<string, unknown>, maxPbes2: number): JweErro
       code: 'jwe-invalid',
       message: 'The JWE header has no "alg" (key management algorithm), so it cannot be decrypted.',
     };
-  if (Object.hasOwn(REFUSED_KEY_MANAGEMENT, alg))
-    return { code: 'jwe-rsa1_5-deprecated', message: REFUSED_KEY_MANAGEMENT[alg]! };
-  if (!keyManagementAlgorithm(alg)) {
+  if (!keyManagementAlgorithm(alg) && !legacyKeyManagementAlgorithm(alg)) {
     return {
       code: 'jwe-alg-unsupported',
       message: `The key management algorithm "${alg}" is not supported. Supported: ${ALL_KEY_MANAGEMENT.join(', ')}.`,
@@ -268,6 +325,7 @@ function success(
   serialization: 'compact' | 'json-flattened' | 'json-general',
   recipient: number | undefined,
   options: DecryptOptions,
+  legacy?: LegacyNotice,
 ): DecryptResult {
   const { text, valid } = bytesToText(bytes);
   const json = valid ? parseStrictJson(text) : undefined;
@@ -287,6 +345,7 @@ function success(
     ...(inner ? { inner } : {}),
     ...(recipient !== undefined ? { recipient } : {}),
     serialization,
+    ...(legacy ? { legacy } : {}),
   };
 }
 

@@ -30,13 +30,23 @@ export interface JweError {
   message: string;
 }
 
+/**
+ * A wrong key and a changed token give this same error, by design: RFC 7516 §11.5 asks that
+ * a failed key unwrap be indistinguishable from a failed tag check.
+ */
+export const DECRYPTION_FAILED: JweError = Object.freeze({
+  code: 'jwe-decryption-failed',
+  message:
+    'Decryption failed: the authentication tag does not match. Either this is not the key the token was encrypted for, or the token (header, IV, ciphertext or tag) was changed after encryption.',
+});
+
+/** The message for zip:"DEF" plaintext that does not inflate. */
+export const NOT_DEFLATE_MESSAGE =
+  'The plaintext is marked zip:"DEF" but is not valid DEFLATE data, so it cannot be decompressed.';
+
 /** jose error codes (jose/dist/webapi/util/errors.js) to ours, with the message to show. */
 const BY_JOSE_CODE: Readonly<Record<string, JweError>> = Object.freeze({
-  ERR_JWE_DECRYPTION_FAILED: {
-    code: 'jwe-decryption-failed',
-    message:
-      'Decryption failed: the authentication tag does not match. Either this is not the key the token was encrypted for, or the token (header, IV, ciphertext or tag) was changed after encryption.',
-  },
+  ERR_JWE_DECRYPTION_FAILED: DECRYPTION_FAILED,
   ERR_JWE_INVALID: {
     code: 'jwe-invalid',
     message: 'The JWE is malformed, so it cannot be decrypted. Check that the whole token was copied.',
@@ -60,14 +70,7 @@ const BY_JOSE_CODE: Readonly<Record<string, JweError>> = Object.freeze({
 /** Known jose ERR_JWE_INVALID texts, to say precisely what is malformed. */
 const INVALID_DETAILS: readonly [RegExp, JweError][] = [
   [/Decompressed plaintext exceeded/, { code: 'jwe-decompression-failed', message: '' }],
-  [
-    /Failed to decompress/,
-    {
-      code: 'jwe-decompression-failed',
-      message:
-        'The plaintext is marked zip:"DEF" but is not valid DEFLATE data, so it cannot be decompressed.',
-    },
-  ],
+  [/Failed to decompress/, { code: 'jwe-decompression-failed', message: NOT_DEFLATE_MESSAGE }],
   [
     /"zip".*MUST be in a protected header/,
     {

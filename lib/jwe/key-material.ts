@@ -10,6 +10,7 @@ import { decodeBase64url } from '../token/base64url';
 import {
   contentEncryptionAlgorithm,
   keyManagementAlgorithm,
+  legacyKeyManagementAlgorithm,
   type KeyManagementAlgorithm,
 } from './algorithms';
 import { joseErrorToJweError, type JweError } from './jose-errors';
@@ -108,11 +109,40 @@ export async function candidateKeys(
   return jwkKeys(keyText.keys, algorithm, header);
 }
 
-async function jwkKeys(
-  keys: JWK[],
-  algorithm: KeyManagementAlgorithm,
-  header: RecipientHeader,
-): Promise<KeyCandidates> {
+export type LegacyRsaKeys = { ok: true; jwks: JWK[] } | { ok: false; error: JweError };
+
+/**
+ * The private RSA JWKs that may open an RSA1_5 recipient, best first, under the same rules as
+ * every other algorithm (kty, "kid", "use", "alg"). RSA1_5 needs the JWK itself, not a
+ * CryptoKey, because WebCrypto cannot run it.
+ */
+export function legacyRsaKeys(keyText: KeyText, header: RecipientHeader): LegacyRsaKeys {
+  const algorithm = legacyKeyManagementAlgorithm(header.alg);
+  if (!algorithm) return err('jwe-alg-unsupported', `"${header.alg}" is not a legacy algorithm.`);
+  if (keyText.kind !== 'jwks')
+    return err(
+      'jwe-key-mismatch',
+      `"${algorithm.alg}" needs an ${KIND_NAMES.rsa} as a JWK (with "d") or a PEM private key, not ${keyText.kind === 'secret' ? 'a secret' : 'this PEM key'}.`,
+    );
+  const ordered = fittingJwks(keyText.keys, algorithm, header);
+  if (!ordered.ok) return ordered;
+  const jwks: JWK[] = [];
+  let firstError: JweError | undefined;
+  for (const jwk of ordered.jwks) {
+    const refusal = refuseJwk(jwk, algorithm, header);
+    if (refusal) firstError ??= refusal;
+    else jwks.push(jwk);
+  }
+  if (jwks.length === 0)
+    return {
+      ok: false,
+      error: firstError ?? { code: 'jwe-no-matching-key', message: 'No key fits this token.' },
+    };
+  return { ok: true, jwks };
+}
+
+/** The JWKs of the right type for the algorithm, those with the header's "kid" first. */
+function fittingJwks(keys: JWK[], algorithm: KeyManagementAlgorithm, header: RecipientHeader): LegacyRsaKeys {
   const fitting = keys.filter((k) => ktyFits(k, algorithm, header));
   if (fitting.length === 0) {
     return err(
@@ -122,10 +152,19 @@ async function jwkKeys(
   }
   // RFC 7517 §4.5: a "kid" hint picks the key; without a match every fitting key is tried.
   const byKid = header.kid === undefined ? [] : fitting.filter((k) => k.kid === header.kid);
-  const ordered = byKid.length > 0 ? byKid : fitting;
+  return { ok: true, jwks: byKid.length > 0 ? byKid : fitting };
+}
+
+async function jwkKeys(
+  keys: JWK[],
+  algorithm: KeyManagementAlgorithm,
+  header: RecipientHeader,
+): Promise<KeyCandidates> {
+  const ordered = fittingJwks(keys, algorithm, header);
+  if (!ordered.ok) return ordered;
   const out: { key: CryptoKey | Uint8Array; kid?: string }[] = [];
   let firstError: JweError | undefined;
-  for (const jwk of ordered) {
+  for (const jwk of ordered.jwks) {
     const refusal = refuseJwk(jwk, algorithm, header);
     if (refusal) {
       firstError ??= refusal;
