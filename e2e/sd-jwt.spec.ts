@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, FlattenedSign, GeneralSign, generateKeyPair, SignJWT } from 'jose';
 import { digestText, encodeBase64urlText } from '../lib';
 import { expect, test } from './fixtures/test';
 
@@ -75,3 +75,76 @@ test('a disclosure from elsewhere is flagged as unreferenced', async ({ page, pa
   await expect(region.locator('tr[data-state="disclosed"]').first()).toContainText('digest not in token');
   await expect(page.getByRole('region', { name: 'Findings' })).toContainText('not referenced by any digest');
 });
+
+/**
+ * The same presentation in the JWS JSON serialization (RFC 9901 §8): disclosures and kb_jwt in the
+ * unprotected header, sd_hash over the compact form of the (first) signature.
+ */
+async function jsonPresentation(form: 'flattened' | 'general') {
+  const issuer = await generateKeyPair('ES256');
+  const holder = await generateKeyPair('ES256');
+  const given = disclose('salt-1', 'given_name', 'Erika');
+  const email = disclose('salt-2', 'email', 'erika@example.com');
+  const payload = new TextEncoder().encode(
+    JSON.stringify({
+      iss: 'https://issuer.example',
+      _sd: [digestText('sha-256', given), digestText('sha-256', email)],
+      cnf: { jwk: await exportJWK(holder.publicKey) },
+    }),
+  );
+  const header = { alg: 'ES256', typ: 'dc+sd-jwt' };
+  const kbFor = (compact: string) =>
+    new SignJWT({
+      aud: 'https://verifier.example',
+      nonce: 'nonce-json',
+      iat: 1767225600,
+      sd_hash: digestText('sha-256', `${compact}~${given}~`),
+    })
+      .setProtectedHeader({ alg: 'ES256', typ: 'kb+jwt' })
+      .sign(holder.privateKey);
+  if (form === 'flattened') {
+    const jws = await new FlattenedSign(payload).setProtectedHeader(header).sign(issuer.privateKey);
+    const kb_jwt = await kbFor(`${jws.protected}.${jws.payload}.${jws.signature}`);
+    return JSON.stringify({ header: { disclosures: [given], kb_jwt }, ...jws });
+  }
+  const signer = new GeneralSign(payload);
+  signer.addSignature(issuer.privateKey).setProtectedHeader(header).setUnprotectedHeader({ kid: 'a' });
+  signer.addSignature(issuer.privateKey).setProtectedHeader(header).setUnprotectedHeader({ kid: 'b' });
+  const jws = await signer.sign();
+  const first = jws.signatures[0]!;
+  first.header = {
+    ...first.header,
+    disclosures: [given],
+    kb_jwt: await kbFor(`${first.protected}.${jws.payload}.${first.signature}`),
+  };
+  return JSON.stringify(jws, null, 2);
+}
+
+for (const form of ['flattened', 'general'] as const) {
+  test(`an SD-JWT in the ${form} JWS JSON serialization shows its disclosures and key binding`, async ({
+    page,
+    pasteToken,
+  }) => {
+    await pasteToken(await jsonPresentation(form));
+    const region = page.getByRole('region', { name: 'Disclosures' });
+    await expect(region).toContainText(`JWS JSON ${form}`);
+    const disclosed = region.locator('tr[data-state="disclosed"]');
+    await expect(disclosed).toHaveCount(1);
+    await expect(disclosed.first()).toContainText('payload.given_name');
+    await expect(disclosed.first()).toContainText('digest matches');
+    await expect(region.locator('tr[data-state="withheld"]')).toHaveCount(1);
+    await expect(region.getByRole('region', { name: 'Disclosed payload' })).toContainText(
+      '"given_name": "Erika"',
+    );
+
+    const kb = region.getByRole('region', { name: 'Key binding' });
+    await expect(kb).toContainText('nonce-json');
+    await expect(kb).toContainText('matches the presentation');
+    await kb.getByRole('button', { name: 'Verify key binding' }).click();
+    await expect(kb.getByRole('status')).toContainText('KB-JWT signature valid');
+
+    const signatures = page.getByRole('region', { name: 'Signatures' });
+    await expect(signatures.getByRole('listitem')).toHaveCount(form === 'general' ? 2 : 1);
+    await expect(page.getByRole('region', { name: 'Claims' })).toContainText('disclosure put in place');
+  });
+}
