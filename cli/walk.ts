@@ -4,8 +4,17 @@
  * down), the .git folder, binaries (a NUL byte in the first 8 KB, as git and ripgrep decide) and
  * symbolic links to folders (which could loop). A file named on the command line is always read.
  */
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { systemReason } from './input';
 
@@ -44,7 +53,7 @@ export function walkPaths(paths: string[]): WalkResult {
       result.problems.push({ path, message: `Could not read ${path}: ${systemReason(err)}.` });
       continue;
     }
-    if (stat.isDirectory()) walkDirectory(path, [], result);
+    if (stat.isDirectory()) walkDirectory(path, ancestorRules(path), result);
     else if (stat.isFile()) addFile(path, stat.size, result);
     else result.problems.push({ path, message: `${path} is neither a file nor a folder.` });
   }
@@ -88,6 +97,28 @@ function walkDirectory(dir: string, inherited: Rules[], result: WalkResult): voi
       }
     }
   }
+}
+
+/**
+ * The .gitignore files above a folder given on the command line, up to the repository root (the
+ * folder holding .git), so `jwt-lens scan src/` skips what `git status` would skip there.
+ */
+function ancestorRules(start: string): Rules[] {
+  const chain: string[] = [];
+  let dir = resolve(start);
+  for (;;) {
+    const parent = dirname(dir);
+    if (parent === dir) return []; // reached / without finding a repository: no rules above
+    dir = parent;
+    chain.unshift(dir);
+    if (existsSync(join(dir, '.git'))) break;
+  }
+  const rules: Rules[] = [];
+  for (const dir of chain) {
+    const matcher = readGitignore(dir);
+    if (matcher) rules.push({ dir, matcher });
+  }
+  return rules;
 }
 
 function readGitignore(dir: string): Ignore | undefined {

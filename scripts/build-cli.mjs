@@ -4,8 +4,16 @@
 // Usage: node scripts/build-cli.mjs [--if-stale]
 //   --if-stale  do nothing when the bundle is newer than every source under cli/ and lib/
 import { build } from 'esbuild';
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,7 +40,7 @@ export function cliBundleIsStale() {
 }
 
 export async function buildCli() {
-  await build({
+  const result = await build({
     entryPoints: [join(root, 'cli/main.ts')],
     outfile: CLI_BUNDLE,
     bundle: true,
@@ -50,8 +58,14 @@ export async function buildCli() {
       ),
     },
     logLevel: 'warning',
+    write: false,
   });
-  chmodSync(CLI_BUNDLE, 0o755);
+  // Written beside and renamed into place: test files build in parallel, and a CLI started meanwhile
+  // must see either the old bundle or the new one, never half a file.
+  mkdirSync(dirname(CLI_BUNDLE), { recursive: true });
+  const temporary = `${CLI_BUNDLE}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temporary, result.outputFiles[0].contents, { mode: 0o755 });
+  renameSync(temporary, CLI_BUNDLE);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

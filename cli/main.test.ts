@@ -1,0 +1,92 @@
+/** The whole program as a user meets it: help for every command, exit codes on usage errors, colours. */
+import { execFileSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE, ensureCliBuilt, expectOneLineError, runCli } from './testing';
+
+beforeAll(ensureCliBuilt, 120_000);
+
+const COMMANDS = ['decode', 'verify', 'check', 'scan'];
+
+describe('jwt-lens --help', () => {
+  it('lists every command and the exit codes, exit 0', async () => {
+    const run = await runCli(['--help']);
+    expect(run.status).toBe(0);
+    for (const command of COMMANDS) expect(run.stdout).toContain(`  ${command} `);
+    expect(run.stdout).toMatch(/Exit codes:\n\s+0 .*\n\s+1 .*\n\s+2 /);
+  });
+
+  it.each(COMMANDS)('%s --help shows its usage and its own exit codes, exit 0', async (command) => {
+    for (const flag of ['--help', '-h']) {
+      const run = await runCli([command, flag]);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^Usage: jwt-lens ${command} `));
+      expect(run.stdout).toContain('Exit codes:');
+      expect(run.stdout).toMatch(new RegExp(`${command} exits 0 when`));
+    }
+  });
+
+  it('"help COMMAND" is the same as "COMMAND --help"', async () => {
+    const a = await runCli(['help', 'scan']);
+    const b = await runCli(['scan', '--help']);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
+
+describe('usage errors exit 2 with one line on stderr', () => {
+  it('no command at all: the help on stderr, exit 2', async () => {
+    const run = await runCli([]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('Usage: jwt-lens <command>');
+  });
+
+  it('an unknown command names the commands there are', async () => {
+    const run = await runCli(['inspect', 'x']);
+    expect(run.status).toBe(2);
+    expectOneLineError(run);
+    expect(run.stderr).toContain('Unknown command "inspect"');
+    expect(run.stderr).toContain('decode, verify, check, scan');
+  });
+
+  it.each(COMMANDS)('%s with an unknown option names it, without a stack trace', async (command) => {
+    const run = await runCli([command, '--frobnicate']);
+    expect(run.status).toBe(2);
+    expectOneLineError(run);
+    expect(run.stderr).toContain('--frobnicate');
+    expect(run.stderr).toContain(`jwt-lens ${command} --help`);
+  });
+
+  it('a bad --now is a usage error', async () => {
+    const run = await runCli(['decode', 'x.y.z', '--now', 'yesterday-ish']);
+    expect(run.status).toBe(2);
+    expectOneLineError(run);
+    expect(run.stderr).toContain('--now "yesterday-ish" is not a date');
+  });
+});
+
+describe('colours', () => {
+  const ESC = '\u001b[';
+  const token =
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+
+  it('piped output has no escape codes', async () => {
+    const run = await runCli(['decode', token]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain(ESC);
+  });
+
+  // `script` runs the CLI on a pseudo-terminal, so stdout is a TTY as in an interactive shell.
+  const onTty = (env: string) =>
+    execFileSync('script', ['-qec', `${env} ${process.execPath} ${BUNDLE} decode ${token}`, '/dev/null'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
+
+  it('a terminal gets colours', () => {
+    expect(onTty('env')).toContain(ESC);
+  });
+
+  it('NO_COLOR turns them off even on a terminal', () => {
+    expect(onTty('env NO_COLOR=1')).not.toContain(ESC);
+  });
+});

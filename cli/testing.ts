@@ -1,0 +1,77 @@
+/**
+ * What the CLI tests share: the built bundle (rebuilt when a source under cli/ or lib/ is newer), a
+ * runner that spawns it as a child process, exactly as a user or CI job would, and tokens signed by
+ * PyJWT through Debian's /usr/bin/python3.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { buildCli, cliBundleIsStale, CLI_BUNDLE } from '../scripts/build-cli.mjs';
+
+export const BUNDLE = CLI_BUNDLE;
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+let building: Promise<void> | undefined;
+
+/** Builds the bundle once per test file when it is missing or older than its sources. */
+export function ensureCliBuilt(): Promise<void> {
+  building ??= cliBundleIsStale() ? buildCli() : Promise.resolve();
+  return building;
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  input?: string;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+/** Runs `node dist/cli/jwt-lens.mjs ARGS` asynchronously, so a server in this process can answer it. */
+export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [BUNDLE, ...args],
+      {
+        cwd: options.cwd ?? REPO_ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+        maxBuffer: 64 * 1024 * 1024,
+        encoding: 'utf8',
+      },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({ status, stdout, stderr });
+      },
+    );
+    if (options.input !== undefined) child.stdin?.end(options.input);
+    else child.stdin?.end();
+  });
+}
+
+/** No Node stack frame ("    at fn (file:line)") and no "Error:" dump: one clear line instead. */
+export function expectOneLineError(run: CliRun): void {
+  const lines = run.stderr.trim().split('\n');
+  if (lines.length !== 1 || /^\s+at /m.test(run.stderr) || run.stderr.includes('node:internal')) {
+    throw new Error(`expected one line on stderr, got:\n${run.stderr}`);
+  }
+}
+
+/** Debian's python3 has python3-jwt and python3-cryptography; another python3 on PATH may not. */
+export const PYTHON = '/usr/bin/python3';
+
+export function pyjwtEncode(
+  claims: Record<string, unknown>,
+  key: string,
+  alg: string,
+  headers: Record<string, unknown> = {},
+): string {
+  const script = `import jwt, json, sys\nargs = json.loads(sys.stdin.read())\nprint(jwt.encode(args["claims"], args["key"], algorithm=args["alg"], headers=args["headers"]))`;
+  return execFileSync(PYTHON, ['-c', script], {
+    input: JSON.stringify({ claims, key, alg, headers }),
+    encoding: 'utf8',
+  }).trim();
+}
