@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { precacheList, writePrecache } from './precache.mjs';
+import { precacheList, splitFirstScreen, writePrecache } from './precache.mjs';
 
 describe('precacheList', () => {
   it('keeps the app files, adds the start page, drops maps, worker sources and the worker itself', () => {
@@ -34,6 +34,51 @@ describe('precacheList', () => {
   });
 });
 
+describe('splitFirstScreen', () => {
+  const files = [
+    './',
+    '_next/static/chunks/framework.js',
+    '_next/static/chunks/monaco.js',
+    '_next/static/chunks/page.css',
+    '_next/static/chunks/polyfills.js',
+    '_next/static/media/codicon.ttf',
+    'icon-192.png',
+    'icon.svg',
+    'index.html',
+    'index.txt',
+    'manifest.webmanifest',
+  ];
+  const html =
+    '<link rel="stylesheet" href="/tools/jwt/_next/static/chunks/page.css"/>' +
+    '<script src="/tools/jwt/_next/static/chunks/framework.js" async=""></script>' +
+    '<script src="/tools/jwt/_next/static/chunks/polyfills.js" noModule=""></script>';
+
+  it('puts the start page, what index.html loads, the manifest and icons first; Monaco, nomodule polyfills and the rest later', () => {
+    expect(splitFirstScreen(files, html)).toEqual({
+      core: [
+        './',
+        '_next/static/chunks/framework.js',
+        '_next/static/chunks/page.css',
+        'icon-192.png',
+        'icon.svg',
+        'manifest.webmanifest',
+      ],
+      later: [
+        '_next/static/chunks/monaco.js',
+        '_next/static/chunks/polyfills.js',
+        '_next/static/media/codicon.ttf',
+        'index.html',
+        'index.txt',
+      ],
+    });
+  });
+
+  it('loses no file and repeats none', () => {
+    const { core, later } = splitFirstScreen(files, html);
+    expect([...core, ...later].sort()).toEqual([...files].sort());
+  });
+});
+
 describe('writePrecache', () => {
   let dir = '';
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,12 +97,21 @@ describe('writePrecache', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'precache-manifest.json'), 'utf8'));
     expect(manifest).toEqual({
       version: first.version,
-      files: ['./', '_next/static/chunks/a.js', 'index.html'],
+      core: ['./'],
+      later: ['_next/static/chunks/a.js', 'index.html'],
     });
     expect(readFileSync(join(dir, 'sw.js'), 'utf8')).toBe(`const VERSION = '${first.version}';`);
     rmSync(dir, { recursive: true });
     makeOut('<p>v2</p>');
     expect(writePrecache(dir).version).not.toBe(first.version);
+  });
+
+  it('counts a script index.html loads as first-screen', () => {
+    makeOut('<script src="/_next/static/chunks/a.js" async=""></script>');
+    expect(writePrecache(dir)).toMatchObject({
+      core: ['./', '_next/static/chunks/a.js'],
+      later: ['index.html'],
+    });
   });
 
   it('fails when sw.js has no version placeholder (already stamped, or missing)', () => {

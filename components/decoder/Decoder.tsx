@@ -10,19 +10,20 @@ import { CopyShareLink } from '@/components/share/CopyShareLink';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { Panel } from '@/components/ui/Panel';
 import { Verifier } from '@/components/verifier/Verifier';
-import type { DecodedOk } from '@/lib';
+import type { DecodedError, DecodedOk } from '@/lib';
 import { ColoredToken, TokenWithErrorMark } from './ColoredToken';
 import { FindingsList } from './FindingsList';
 import { JsonView } from './JsonView';
 import { TokenInput } from './TokenInput';
+import type { DecoderHints } from './DecoderHints';
 import { BACKGROUND_DECODE_CHARS, useDecodedToken } from './useDecodedToken';
 
-// Not on the decoder's first screen: its code loads after the page is interactive (issue 8).
+// Not on the decoder's first screen: its code loads with the first token.
 const JwksPanel = dynamic(() => import('@/components/jwks/JwksPanel').then((m) => m.JwksPanel), {
   ssr: false,
 });
 // JWE, SD-JWT and JWS JSON views load only when such a token is pasted: they pull in jose's
-// JWE and verification code, which a plain JWT never needs (issue 8 bundle budget).
+// JWE and verification code, which a plain JWT never needs (the first-load budget).
 const JweDecryptor = dynamic(() => import('@/components/jwe/JweDecryptor').then((m) => m.JweDecryptor), {
   ssr: false,
 });
@@ -40,6 +41,8 @@ export interface DecoderProps {
   keyText: string;
   onKeyTextChange: (key: string) => void;
   onLoadExample: (name: string) => void;
+  /** Server-rendered empty-state text for the Header and Payload panels. */
+  hints: DecoderHints;
 }
 
 const FORMAT_LABEL: Record<DecodedOk['format'], string> = {
@@ -53,7 +56,14 @@ const FORMAT_LABEL: Record<DecodedOk['format'], string> = {
 const PART_NAME = { token: 'Token', header: 'Header', payload: 'Payload', signature: 'Signature' } as const;
 
 /** The Decode tab's root: owns nothing but derived state; the token lives in the app shell. */
-export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoadExample }: DecoderProps) {
+export function Decoder({
+  token,
+  onTokenChange,
+  keyText,
+  onKeyTextChange,
+  onLoadExample,
+  hints,
+}: DecoderProps) {
   const { decoded, pending } = useDecodedToken(token);
   // A huge paste keeps the whole page in its light mode: summary instead of textarea, no Monaco.
   const hugeInput = token.length >= BACKGROUND_DECODE_CHARS;
@@ -61,43 +71,48 @@ export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoad
 
   return (
     <div className="flex flex-col gap-4">
+      {/*
+        Two columns on wide screens. On narrow ones the columns dissolve (display: contents) into one list,
+        and `order` puts what a reader came for first: the token, Header and Payload, Expiry, Claims, then
+        the rest. Within each wide column the orders rise with the source order, so nothing moves there.
+      */}
       <div className="grid gap-4 lg:grid-cols-2">
-        <div className="flex min-w-0 flex-col gap-4">
-          <TokenInput
-            value={token}
-            onChange={onTokenChange}
-            onLoadExample={onLoadExample}
-            onClear={() => onTokenChange('')}
-          />
-          {pending ? (
-            <p role="status" className="text-sm text-[var(--muted)]">
-              Decoding a large input ({(token.length / 1_000_000).toFixed(1)} MB) in the background…
-            </p>
-          ) : null}
-          {decoded?.ok ? <TokenParts decoded={decoded} /> : null}
-          {decoded && !decoded.ok ? (
-            <div
-              role="alert"
-              className="rounded-lg border border-[var(--danger)] bg-[var(--panel)] p-3 text-sm"
-              data-error-code={decoded.error.code}
-            >
-              <p className="font-semibold text-[var(--danger)]">
-                {PART_NAME[decoded.error.part ?? 'token']}: could not decode
-                {decoded.error.position !== undefined ? ` (character ${decoded.error.position + 1})` : ''}
+        <div className="contents lg:flex lg:min-w-0 lg:flex-col lg:gap-4">
+          <div className="order-1 flex min-w-0 flex-col gap-4">
+            <TokenInput
+              value={token}
+              onChange={onTokenChange}
+              onLoadExample={onLoadExample}
+              onClear={() => onTokenChange('')}
+            />
+            {pending ? (
+              <p role="status" className="text-sm text-[var(--muted)]">
+                Decoding a large input ({(token.length / 1_000_000).toFixed(1)} MB) in the background…
               </p>
-              <p className="mt-1 break-words">{decoded.error.message}</p>
-              {decoded.token !== undefined && decoded.error.position !== undefined ? (
-                <TokenWithErrorMark token={decoded.token} position={decoded.error.position} />
-              ) : null}
+            ) : null}
+            {decoded?.ok ? <TokenParts decoded={decoded} /> : null}
+            {decoded && !decoded.ok ? <DecodeError error={decoded.error} token={decoded.token} /> : null}
+          </div>
+          <div className="order-4 min-w-0 empty:hidden">
+            <ExpiryStatus decoded={decoded} />
+          </div>
+          <div className="order-6 min-w-0">
+            <Verifier token={token} decoded={decoded} keyText={keyText} onKeyTextChange={onKeyTextChange} />
+          </div>
+          {decoded ? (
+            <div className="order-7 min-w-0 empty:hidden">
+              <FindingsList findings={decoded.findings} />
             </div>
           ) : null}
-          <ExpiryStatus decoded={decoded} />
-          <Verifier token={token} decoded={decoded} keyText={keyText} onKeyTextChange={onKeyTextChange} />
-          {decoded ? <FindingsList findings={decoded.findings} /> : null}
-          <TokenSummary decoded={decoded} />
+          {decoded?.ok ? (
+            <div className="order-8 min-w-0 empty:hidden">
+              <TokenSummary decoded={decoded} />
+            </div>
+          ) : null}
         </div>
-        <div className="flex min-w-0 flex-col gap-4">
+        <div className="contents lg:flex lg:min-w-0 lg:flex-col lg:gap-4">
           <Panel
+            className="order-2"
             label="Header"
             actions={
               decoded?.ok ? (
@@ -111,10 +126,11 @@ export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoad
             {decoded?.ok ? (
               <JsonView text={decoded.headerJson} label="Decoded header" json lightweight={hugeInput} />
             ) : (
-              <EmptyHint text="The decoded header appears here." />
+              hints.header
             )}
           </Panel>
           <Panel
+            className="order-3"
             label="Payload"
             actions={
               decoded?.ok && decoded.payloadJson !== undefined ? (
@@ -132,27 +148,59 @@ export function Decoder({ token, onTokenChange, keyText, onKeyTextChange, onLoad
                   lightweight={hugeInput}
                 />
               ) : (
-                <EmptyHint text="The payload is encrypted. Decrypting it needs the key." />
+                <p className="text-sm text-[var(--muted)]">
+                  The payload is encrypted. Decrypting it needs the key.
+                </p>
               )
             ) : (
-              <EmptyHint text="The decoded payload appears here." />
+              hints.payload
             )}
           </Panel>
-          <ClaimsInspector decoded={decoded} />
-          {decoded?.ok && decoded.format === 'jwe' ? (
-            <JweDecryptor decoded={decoded} InnerVerifier={Verifier} onOpenToken={onTokenChange} />
+          {decoded?.ok ? (
+            <div className="order-5 min-w-0 empty:hidden">
+              <ClaimsInspector decoded={decoded} />
+            </div>
           ) : null}
-          {decoded?.ok && decoded.format === 'sd-jwt' ? <Disclosures decoded={decoded} /> : null}
-          {decoded?.ok && decoded.format === 'jws-json' ? <SignatureList decoded={decoded} /> : null}
+          {decoded?.ok && decoded.format === 'jwe' ? (
+            <div className="order-9 min-w-0">
+              <JweDecryptor decoded={decoded} InnerVerifier={Verifier} onOpenToken={onTokenChange} />
+            </div>
+          ) : null}
+          {decoded?.ok && decoded.format === 'sd-jwt' ? (
+            <div className="order-9 min-w-0">
+              <Disclosures decoded={decoded} />
+            </div>
+          ) : null}
+          {decoded?.ok && decoded.format === 'jws-json' ? (
+            <div className="order-9 min-w-0">
+              <SignatureList decoded={decoded} />
+            </div>
+          ) : null}
         </div>
       </div>
-      <JwksPanel token={token} decoded={decoded} onUseKey={onKeyTextChange} />
+      {/* Discovery and fetching need a token to start from; nothing of it loads before one is pasted. */}
+      {token.trim() ? <JwksPanel token={token} decoded={decoded} onUseKey={onKeyTextChange} /> : null}
     </div>
   );
 }
 
-function EmptyHint({ text }: { text: string }) {
-  return <p className="text-sm text-[var(--muted)]">{text}</p>;
+function DecodeError({ error, token }: { error: DecodedError['error']; token: string | undefined }) {
+  return (
+    <div
+      role="alert"
+      className="rounded-lg border border-[var(--danger)] bg-[var(--panel)] p-3 text-sm"
+      data-error-code={error.code}
+    >
+      <p className="font-semibold text-[var(--danger)]">
+        {PART_NAME[error.part ?? 'token']}: could not decode
+        {error.position !== undefined ? ` (character ${error.position + 1})` : ''}
+      </p>
+      <p className="mt-1 break-words">{error.message}</p>
+      {token !== undefined && error.position !== undefined ? (
+        <TokenWithErrorMark token={token} position={error.position} />
+      ) : null}
+    </div>
+  );
 }
 
 function TokenParts({ decoded }: { decoded: DecodedOk }) {

@@ -1,8 +1,12 @@
+import { OfflineCopyStatus } from '@/components/offline/OfflineCopyStatus';
 import { Panel } from '@/components/ui/Panel';
-import { PREFERENCES_STORAGE_KEY } from './preferences';
+import { PREFERENCES_STORAGE_KEY } from './storage-key';
 import { PrivacySettings } from './PrivacySettings';
 
-/** What JWT Lens sends and stores, exactly, and how anyone can check it. Each claim here has a test. */
+/**
+ * What JWT Lens sends and stores, exactly, and how anyone can check it. Each claim here has a test.
+ * A server component: the text costs no hydration; the settings and the offline status are client islands.
+ */
 export function AboutPrivacy() {
   return (
     <div className="flex flex-col gap-4">
@@ -31,7 +35,10 @@ export function AboutPrivacy() {
             <li>Nothing by default: no cookies, no localStorage, no sessionStorage, no IndexedDB.</li>
             <li>
               The offline copy of the app&apos;s own files in the Cache API, so it works without a network. It
-              never holds anything you typed.
+              never holds anything you typed. The first visit keeps only what the first screen needs; each
+              feature is added when you first use it, and the rest once the page has been idle for a few
+              seconds.
+              <OfflineCopyStatus />
             </li>
             <li>
               If you tick &ldquo;Remember theme and clock tolerance&rdquo; below: those two values, in

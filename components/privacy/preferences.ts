@@ -1,4 +1,7 @@
 import { useSyncExternalStore } from 'react';
+import { PREFERENCES_STORAGE_KEY } from './storage-key';
+
+export { PREFERENCES_STORAGE_KEY };
 
 /**
  * The only things JWT Lens may remember, and only after the user opts in: the theme and the clock tolerance.
@@ -14,7 +17,6 @@ export interface Preferences {
   remember: boolean;
 }
 
-export const PREFERENCES_STORAGE_KEY = 'jwt-lens:settings';
 export const MAX_CLOCK_TOLERANCE_SECONDS = 86_400;
 const DEFAULTS: Preferences = Object.freeze({ theme: 'system', clockToleranceSeconds: 0, remember: false });
 const THEMES: readonly Theme[] = ['system', 'light', 'dark'];

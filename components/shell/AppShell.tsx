@@ -1,24 +1,16 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { Decoder } from '@/components/decoder/Decoder';
-import { Tabs, type TabDef } from '@/components/ui/Tabs';
+import type { DecoderHints } from '@/components/decoder/DecoderHints';
+import { TabsController } from '@/components/ui/TabsController';
 import { loadExample } from '@/lib';
-import { AboutPrivacy } from '@/components/privacy/AboutPrivacy';
 import { ServiceWorkerRegistration } from '@/components/offline/ServiceWorkerRegistration';
 import { ClearEverything } from '@/components/privacy/ClearEverything';
 import { LinkReader } from '@/components/share/LinkReader';
 import { ThemeToggle } from './ThemeToggle';
-
-type TabId = 'decode' | 'encode' | 'keys' | 'about';
-
-const TABS: readonly TabDef<TabId>[] = [
-  { id: 'decode', label: 'Decode' },
-  { id: 'encode', label: 'Encode' },
-  { id: 'keys', label: 'Keys' },
-  { id: 'about', label: 'About & privacy' },
-];
+import { isTabId, TABS_ID, type TabId } from './tabs';
 
 // Not part of the decoder's first-load JS: each loads when its tab opens.
 const Encoder = dynamic(() => import('@/components/encoder/Encoder').then((m) => m.Encoder), {
@@ -30,14 +22,28 @@ const KeyTools = dynamic(() => import('@/components/keys/KeyTools').then((m) => 
   loading: () => <p className="text-sm text-[var(--muted)]">Loading the key tools…</p>,
 });
 
-/** The page root: owns the token and key text so every tab can hand a token to the decoder. */
-export function AppShell() {
+export interface AppShellProps {
+  /** Server-rendered: the title and the promise. */
+  intro: ReactNode;
+  /** Server-rendered tab bar; the shell only moves the selection. */
+  tabList: ReactNode;
+  /** Server-rendered About & privacy text (its settings are a client island inside). */
+  about: ReactNode;
+  decoderHints: DecoderHints;
+}
+
+/**
+ * The page root's only stateful part: owns the token and key text so every tab can hand a token to the
+ * decoder. What never changes arrives as server-rendered nodes.
+ */
+export function AppShell({ intro, tabList, about, decoderHints }: AppShellProps) {
   const [tab, setTabState] = useState<TabId>('decode');
   const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set(['decode']));
   const setTab = useCallback((next: TabId) => {
     setTabState(next);
     setVisited((seen) => (seen.has(next) ? seen : new Set([...seen, next])));
   }, []);
+  const onTabChange = useCallback((id: string) => isTabId(id) && setTab(id), [setTab]);
   const [token, setToken] = useState('');
   const [keyText, setKeyText] = useState('');
   // Bumped by "Clear everything": remounts every tool, which empties the inputs they own.
@@ -81,13 +87,7 @@ export function AppShell() {
   return (
     <div className="mx-auto max-w-7xl px-3 py-4 sm:px-6">
       <header className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-bold tracking-tight">JWT Lens</h1>
-          <p className="text-sm text-[var(--muted)]">
-            Decode, inspect and verify tokens. Everything runs in this page: nothing you paste is sent
-            anywhere.
-          </p>
-        </div>
+        {intro}
         <div className="flex items-center gap-3">
           <ClearEverything onClearInputs={clearInputs} />
           <ThemeToggle />
@@ -96,7 +96,7 @@ export function AppShell() {
       <LinkReader onToken={openToken} onExample={openExample} />
       <ServiceWorkerRegistration />
       <main key={generation}>
-        <Tabs tabs={TABS} active={tab} onChange={setTab} label="Tools">
+        <TabsController tabList={tabList} active={tab} onChange={onTabChange} idBase={TABS_ID}>
           {tab === 'decode' ? (
             <Decoder
               token={token}
@@ -104,6 +104,7 @@ export function AppShell() {
               keyText={keyText}
               onKeyTextChange={setKeyText}
               onLoadExample={openExample}
+              hints={decoderHints}
             />
           ) : null}
           {/* Kept mounted once opened, so a trip to the decoder does not lose the work. */}
@@ -117,8 +118,8 @@ export function AppShell() {
               <KeyTools />
             </div>
           ) : null}
-          {tab === 'about' ? <AboutPrivacy /> : null}
-        </Tabs>
+          {tab === 'about' ? about : null}
+        </TabsController>
       </main>
     </div>
   );

@@ -24,16 +24,53 @@ const loadEngine = () => import('./engine');
 /**
  * The verification panel: key input, claim expectations, and two separate verdicts (signature,
  * claims). It only reads the token; changing the key never alters or re-signs it.
+ *
+ * Before there is a token or a key the panel is just the key box and a hint: the settings, the key
+ * reader and the verdicts mount with the first input. The key box itself never remounts, so typing
+ * a key first keeps the caret where it is.
  */
-export function Verifier({ token, decoded, keyText, onKeyTextChange }: VerifierProps) {
+export function Verifier(props: VerifierProps) {
   const keyId = useId();
+  const { token, keyText, onKeyTextChange } = props;
+  const active = token.trim() !== '' || keyText.trim() !== '';
+  return (
+    <Panel label="Verify signature">
+      <div className="flex flex-col gap-3">
+        <div>
+          <label htmlFor={keyId} className="mb-1 block text-sm font-semibold">
+            Verification key
+          </label>
+          <textarea
+            id={keyId}
+            value={keyText}
+            onChange={(e) => onKeyTextChange(e.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+            autoCorrect="off"
+            autoCapitalize="off"
+            placeholder='A shared secret, a PEM public key or certificate, a JWK or a JWKS ({"keys": [...]})'
+            className="font-code h-28 w-full resize-y rounded-md border border-[var(--border)] bg-[var(--panel)] p-2 text-[13px] leading-5 break-all"
+          />
+        </div>
+        {active ? (
+          <VerifierChecks {...props} />
+        ) : (
+          <SignatureStatus result={undefined} idleMessage="Paste a token to verify its signature." />
+        )}
+      </div>
+    </Panel>
+  );
+}
+
+/** Everything that needs a token or a key: settings, what the key was read as, and the two verdicts. */
+function VerifierChecks({ token, decoded, keyText }: VerifierProps) {
   const [secretEncoding, setSecretEncoding] = useState<SecretEncoding>('utf8');
   const [typedClaims, setTypedClaims] = useState<ClaimSettings>({
     issuer: '',
     audience: '',
     clockTolerance: '',
   });
-  // The tolerance is a shared setting (About tab), which the user may ask to remember (issue 7).
+  // The tolerance is a shared setting (About tab), which the user may ask to remember.
   const { clockToleranceSeconds } = usePreferences();
   const claimSettings: ClaimSettings = useMemo(
     () => ({
@@ -120,49 +157,31 @@ export function Verifier({ token, decoded, keyText, onKeyTextChange }: VerifierP
         : undefined;
 
   return (
-    <Panel label="Verify signature">
-      <div className="flex flex-col gap-3">
-        <div>
-          <label htmlFor={keyId} className="mb-1 block text-sm font-semibold">
-            Verification key
-          </label>
-          <textarea
-            id={keyId}
-            value={keyText}
-            onChange={(e) => onKeyTextChange(e.target.value)}
-            spellCheck={false}
-            autoComplete="off"
-            autoCorrect="off"
-            autoCapitalize="off"
-            placeholder='A shared secret, a PEM public key or certificate, a JWK or a JWKS ({"keys": [...]})'
-            className="font-code h-28 w-full resize-y rounded-md border border-[var(--border)] bg-[var(--panel)] p-2 text-[13px] leading-5 break-all"
+    <>
+      {imported ? <KeySummary imported={imported} /> : null}
+      <VerifierSettings
+        secretEncoding={secretEncoding}
+        onSecretEncodingChange={setSecretEncoding}
+        claims={claimSettings}
+        onClaimsChange={changeClaims}
+      />
+      {hasX5c ? (
+        <label className="flex items-start gap-2 rounded-md border border-[var(--warn)] p-2 text-sm">
+          <input
+            type="checkbox"
+            checked={useX5c}
+            onChange={(e) => setUseX5c(e.target.checked)}
+            className="mt-1"
           />
-          {imported ? <KeySummary imported={imported} /> : null}
-        </div>
-        <VerifierSettings
-          secretEncoding={secretEncoding}
-          onSecretEncodingChange={setSecretEncoding}
-          claims={claimSettings}
-          onClaimsChange={changeClaims}
-        />
-        {hasX5c ? (
-          <label className="flex items-start gap-2 rounded-md border border-[var(--warn)] p-2 text-sm">
-            <input
-              type="checkbox"
-              checked={useX5c}
-              onChange={(e) => setUseX5c(e.target.checked)}
-              className="mt-1"
-            />
-            <span>
-              Use the certificate from the token&apos;s <code>x5c</code> header. This is self-asserted: a
-              valid signature then proves only that the token matches its own certificate, unless that
-              certificate chains to a root you trust (not checked here).
-            </span>
-          </label>
-        ) : null}
-        <SignatureStatus result={result} idleMessage={idleMessage} />
-        <ClaimsVerdict result={result} />
-      </div>
-    </Panel>
+          <span>
+            Use the certificate from the token&apos;s <code>x5c</code> header. This is self-asserted: a valid
+            signature then proves only that the token matches its own certificate, unless that certificate
+            chains to a root you trust (not checked here).
+          </span>
+        </label>
+      ) : null}
+      <SignatureStatus result={result} idleMessage={idleMessage} />
+      <ClaimsVerdict result={result} />
+    </>
   );
 }
