@@ -10,8 +10,10 @@
 // Usage: node scripts/perf.mjs [--runs N] [--no-build] [--no-bench] [--report-only]
 //   --runs N        mobile Lighthouse runs per page (default 5); `--runs 1 --no-bench` is a smoke test
 //   --no-build      measure the builds already in out/ and perf/baseline/out/
-//   --no-bench      skip the library benchmarks (the report then says it is not a full run)
-//   --report-only   rebuild perf/REPORT.md from the raw results of the last run, without measuring
+//   --no-bench      skip the library benchmarks
+//   --report-only   rebuild the report from the raw results of the last run, without measuring
+// perf/REPORT.md is written only by a full run (5 runs, benchmarks, fresh builds): it carries the figures
+// of the latest full run and nothing else. Any other run writes perf/REPORT.partial.md (ignored by git).
 // Raw results stay beside the report, ignored by git: perf/lighthouse-*.json, perf/paste.json,
 // perf/bench.json and perf/run.json (which runs there were, the machine, its load and the bundles).
 import { execFileSync, spawn } from 'node:child_process';
@@ -109,11 +111,17 @@ function evaluate({ options, runs, bundle, paste, bench, errors }) {
   return checks;
 }
 
+const isFullRun = (options) => options.runs === 5 && options.bench && options.build;
+
 function write(data) {
   const checks = evaluate(data);
   const markdown = formatReport({ ...data, checks, everyRunTarget: TARGETS.mobileEveryRun });
-  writeFileSync(path.join(perfDir, 'REPORT.md'), markdown);
+  const file = isFullRun(data.options) ? 'REPORT.md' : 'REPORT.partial.md';
+  writeFileSync(path.join(perfDir, file), markdown);
   console.log(markdown);
+  log(
+    `wrote perf/${file}${file === 'REPORT.md' ? '' : ' (not a full run, so perf/REPORT.md is left as it was)'}`,
+  );
   const missed = missedTargets(checks);
   if (missed.length > 0) {
     console.error(`\n${missed.length} target(s) missed: ${missed.map((c) => c.name).join('; ')}`);
