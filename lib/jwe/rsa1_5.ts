@@ -102,9 +102,8 @@ function privateKeyOf(
   forge: Forge,
   jwk: JWK,
 ): { ok: true; key: RsaPrivateKey } | { ok: false; error: JweError } {
-  const members = ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'] as const;
-  const values: InstanceType<Forge['jsbn']['BigInteger']>[] = [];
-  for (const name of members) {
+  const int: Partial<Record<(typeof RSA_MEMBERS)[number], InstanceType<Forge['jsbn']['BigInteger']>>> = {};
+  for (const name of RSA_MEMBERS) {
     const value = jwk[name];
     const decoded = typeof value === 'string' ? decodeBase64url(value) : undefined;
     if (!decoded?.ok || decoded.bytes.length === 0) {
@@ -115,11 +114,13 @@ function privateKeyOf(
           : `The RSA JWK has no "${name}": RSA1_5 decryption here needs the full private key with its CRT members p, q, dp, dq and qi (RFC 7518 §6.3.2), as "openssl" and every JWK library export it.`,
       );
     }
-    values.push(new forge.jsbn.BigInteger(hex(decoded.bytes), 16));
+    int[name] = new forge.jsbn.BigInteger(hex(decoded.bytes), 16);
   }
-  const [n, e, d, p, q, dp, dq, qi] = values as [(typeof values)[number], ...typeof values];
-  return { ok: true, key: forge.pki.rsa.setPrivateKey(n, e!, d!, p!, q!, dp!, dq!, qi!) };
+  const { n, e, d, p, q, dp, dq, qi } = int as Required<typeof int>;
+  return { ok: true, key: forge.pki.rsa.setPrivateKey(n, e, d, p, q, dp, dq, qi) };
 }
+
+const RSA_MEMBERS = ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'] as const;
 
 /**
  * RSAES-PKCS1-v1_5 decryption (RFC 8017 §7.2.2) by node-forge; any failure, and a key of the
