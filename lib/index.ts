@@ -206,3 +206,7 @@ export type {
   RuleStatus,
   EvaluateOptions,
 } from './policy/types';
+export { policyCode, policyFunctionName, policyFileName } from './policy/code';
+export type { PolicyCodeLanguage, PolicyCodeOptions } from './policy/code';
+export { ISSUER_TEMPLATES, issuerTemplateText, unfilledPlaceholders } from './policy/issuers';
+export type { IssuerTemplate } from './policy/issuers';
