@@ -88,7 +88,7 @@ export class ReportBuilder {
           line: occ.line,
           column: occ.column,
           length: found.token.length,
-          ...(occ.where ? { where: occ.where, whereText: describeLocation(occ.where) } : {}),
+          ...(occ.where ? hidden(occ.where) : {}),
         });
       }
     }
@@ -106,4 +106,30 @@ export class ReportBuilder {
     );
     return { now: this.now, files: this.files, bytes: this.bytes, tokens };
   }
+}
+
+/**
+ * A HAR location's path keeps its query string (`/v1/orders?access_token=eyJ…`), possibly cut short, so
+ * it can hold part of the very token it locates, where redactText no longer recognises a token. The
+ * parameter names say enough: every query value is elided before any view sees the path.
+ */
+function hidden(where: HarLocation): { where: HarLocation; whereText: string } {
+  const safe: HarLocation = {
+    ...where,
+    ...(where.path !== undefined
+      ? { path: withoutQueryValues(redactText(where.path, 'placeholder').text) }
+      : {}),
+    field: redactText(where.field, 'placeholder').text,
+  };
+  return { where: safe, whereText: describeLocation(safe) };
+}
+
+function withoutQueryValues(path: string): string {
+  const q = path.indexOf('?');
+  if (q < 0) return path;
+  const names = path
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => `${pair.split('=')[0]}=…`);
+  return `${path.slice(0, q)}?${names.join('&')}`;
 }

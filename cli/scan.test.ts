@@ -1,0 +1,376 @@
+/**
+ * `jwt-lens scan` as a child process over a generated tree of real log formats and a HAR, with tokens
+ * signed and encrypted by jose: where each token is (the file's own line and column), which files are
+ * skipped, exit codes per --fail-on, redacted copies, SARIF validated against the OASIS schema, and no
+ * report ever holding a piece of a token.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { harDocument, har12Problems } from '../lib/scan/fixtures/har';
+import { curlVerbose, dotEnv, jsonLogLines, kubernetesLog, nginxAccessLog } from '../lib/scan/fixtures/logs';
+import { NOW, tokenParts, tokenSet, type TokenSet } from '../lib/scan/fixtures/tokens';
+import { ensureCliBuilt, expectOneLineError, runCli, type CliRun } from './testing';
+
+const AT = NOW.toISOString();
+let t: TokenSet;
+let root = '';
+
+/** Writes files under a fresh folder and returns it. */
+function tree(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jwt-lens-scan-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+/** Every (line, column) where `token` starts in `text`, 1-based, columns in UTF-16 code units. */
+function positions(text: string, token: string): { line: number; column: number }[] {
+  const out: { line: number; column: number }[] = [];
+  for (let i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + 1)) {
+    const before = text.slice(0, i);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    out.push({ line: before.split('\n').length, column: i - lineStart + 1 });
+  }
+  return out;
+}
+
+function expectNoTokenPieces(run: CliRun, tokens: string[]): void {
+  for (const token of tokens) {
+    for (const part of tokenParts(token)) {
+      expect(run.stdout).not.toContain(part);
+      expect(run.stderr).not.toContain(part);
+    }
+  }
+}
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+beforeAll(async () => {
+  await ensureCliBuilt();
+  t = await tokenSet();
+  root = tree({
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    '.gitignore': 'ignored/\n*.tmp\n',
+    'logs/nginx-access.log': nginxAccessLog([t.live, t.expired]),
+    'logs/app.jsonl': jsonLogLines([t.es256, t.expired]),
+    'logs/pod.log': kubernetesLog([t.notYet, t.unsecured]),
+    'support/curl-v.txt': curlVerbose(t.hs256),
+    'deploy/.env': dotEnv(t.jwe),
+    'support/login.har': JSON.stringify(
+      harDocument({ accessToken: t.live, idToken: t.sdJwt, assertion: t.es256 }),
+      null,
+      2,
+    ),
+    'ignored/old.log': `Authorization: Bearer ${t.live}\n`,
+    'scratch.tmp': `token=${t.live}\n`,
+    'assets/blob.bin': Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
+      Buffer.from(t.live),
+    ]),
+    'README.txt': 'No tokens here: version 1.2.3, host api.example.com, a.b.c\n',
+  });
+}, 120_000);
+
+describe('jwt-lens scan: what it finds and where', () => {
+  let report: {
+    files: number;
+    tokens: {
+      fingerprint: string;
+      state: string;
+      kind: string;
+      iss?: string;
+      sub?: string;
+      count: number;
+      occurrences: {
+        file: string;
+        line: number;
+        column: number;
+        where?: { entry?: number; field: string };
+      }[];
+    }[];
+  };
+  let run: CliRun;
+
+  beforeAll(async () => {
+    run = await runCli(['scan', '.', '--format', 'json', '--now', AT], { cwd: root });
+    report = JSON.parse(run.stdout);
+  });
+
+  it('finds every token of every log format and the HAR, once per distinct token', () => {
+    expect(run.status).toBe(1);
+    expect(report.tokens).toHaveLength(t.all.length);
+    expect(new Set(report.tokens.map((x) => x.kind))).toEqual(new Set(['jws', 'unsecured', 'jwe', 'sd-jwt']));
+  });
+
+  it("reports each text occurrence at the file's own line and column", () => {
+    const textFiles = [
+      'logs/nginx-access.log',
+      'logs/app.jsonl',
+      'logs/pod.log',
+      'support/curl-v.txt',
+      'deploy/.env',
+    ];
+    for (const file of textFiles) {
+      const text = readFileSync(join(root, file), 'utf8');
+      for (const found of report.tokens) {
+        const token = t.all.find((x) =>
+          createHash('sha256').update(x).digest('hex').startsWith(found.fingerprint),
+        )!;
+        const expected = positions(text, token);
+        const reported = found.occurrences
+          .filter((o) => o.file === file)
+          .map(({ line, column }) => ({ line, column }));
+        expect(reported, `${file} ${found.sub}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('says which HAR entry and field each HAR occurrence was in', () => {
+    const har = report.tokens.flatMap((x) => x.occurrences.filter((o) => o.file === 'support/login.har'));
+    expect(har.length).toBeGreaterThan(4);
+    expect(har.every((o) => o.where && typeof o.where.field === 'string')).toBe(true);
+    expect(har.some((o) => o.where?.entry === 0)).toBe(true);
+    const text = readFileSync(join(root, 'support/login.har'), 'utf8');
+    const lines = text.split('\n');
+    for (const o of har) expect(lines[o.line - 1]!.slice(o.column - 1, o.column + 19)).toMatch(/^eyJ/);
+  });
+
+  it('gives kind, issuer, subject and whether each token is live now', () => {
+    const bySub = Object.fromEntries(report.tokens.map((x) => [x.sub ?? x.kind, x]));
+    expect(bySub.alice).toMatchObject({ state: 'live', iss: 'https://issuer.example', kind: 'jws' });
+    expect(bySub.bob!.state).toBe('expired');
+    expect(bySub.carol!.state).toBe('not-yet-valid');
+    // Live ones first, as the page's table sorts them.
+    expect(report.tokens.at(-1)!.state).toBe('expired');
+  });
+
+  it('skips .gitignore-d files, the .git folder and binaries, but reads a file named on the command line', async () => {
+    const files = new Set(report.tokens.flatMap((x) => x.occurrences.map((o) => o.file)));
+    expect([...files].sort()).toEqual(
+      [
+        'deploy/.env',
+        'logs/app.jsonl',
+        'logs/nginx-access.log',
+        'logs/pod.log',
+        'support/curl-v.txt',
+        'support/login.har',
+      ].sort(),
+    );
+    const named = await runCli(['scan', 'ignored/old.log', '--format', 'json', '--now', AT], { cwd: root });
+    expect(JSON.parse(named.stdout).tokens).toHaveLength(1);
+    // Scanning a sub-folder still honours the .gitignore above it, up to the repository root.
+    const sub = await runCli(['scan', 'ignored', '--format', 'json', '--now', AT], { cwd: root });
+    expect(JSON.parse(sub.stdout).tokens).toHaveLength(0);
+  });
+
+  it('never prints a token or any piece of one, in any format', async () => {
+    expectNoTokenPieces(run, t.all);
+    for (const format of ['text', 'sarif']) {
+      expectNoTokenPieces(await runCli(['scan', '.', '--format', format, '--now', AT], { cwd: root }), t.all);
+    }
+  });
+
+  it('the text report lists placeholder, fingerprint, who and where', async () => {
+    const text = await runCli(['scan', 'logs/nginx-access.log', '--now', AT], { cwd: root });
+    expect(text.status).toBe(1);
+    expect(text.stdout).toMatch(/\[JWT sha256:[0-9a-f]{12} alg=RS256\]\s+LIVE, expires in 1 h/);
+    expect(text.stdout).toMatch(
+      /fingerprint [0-9a-f]{16}\s+JWS\s+alg=RS256\s+iss=https:\/\/issuer\.example\s+sub=alice/,
+    );
+    expect(text.stdout).toContain('logs/nginx-access.log:1:');
+    expect(text.stdout).toContain('2 distinct tokens (1 live or not yet valid) in 1 file');
+  });
+});
+
+describe('jwt-lens scan: exit codes', () => {
+  it('0 when nothing is found', async () => {
+    const run = await runCli(['scan', 'README.txt'], { cwd: root });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('No tokens found in 1 file');
+  });
+
+  it('--fail-on live (the default): an expired token alone passes, a live one fails', async () => {
+    const expiredOnly = tree({ 'app.log': `level=warn msg="rejected" token=${t.expired}\n` });
+    expect((await runCli(['scan', expiredOnly, '--now', AT])).status).toBe(0);
+    expect((await runCli(['scan', expiredOnly, '--fail-on', 'live', '--now', AT])).status).toBe(0);
+    const live = tree({ 'app.log': `token=${t.live}\n` });
+    expect((await runCli(['scan', live, '--now', AT])).status).toBe(1);
+    // A token that is not yet valid becomes usable later: it fails too.
+    const future = tree({ 'app.log': `token=${t.notYet}\n` });
+    expect((await runCli(['scan', future, '--now', AT])).status).toBe(1);
+  });
+
+  it('--fail-on any: an expired token fails', async () => {
+    const expiredOnly = tree({ 'app.log': `token=${t.expired}\n` });
+    expect((await runCli(['scan', expiredOnly, '--fail-on', 'any', '--now', AT])).status).toBe(1);
+  });
+
+  it('2 for a path that does not exist, one line on stderr', async () => {
+    const run = await runCli(['scan', join(root, 'no-such-folder')]);
+    expect(run.status).toBe(2);
+    expectOneLineError(run);
+    expect(run.stderr).toMatch(/Could not read .*no-such-folder: no such file or directory/);
+  });
+
+  it.each([
+    [['scan'], /Give at least one file or folder/],
+    [['scan', '.', '--fail-on', 'sometimes'], /--fail-on must be "live" or "any"/],
+    [['scan', '.', '--format', 'xml'], /--format must be text, json or sarif/],
+    [['scan', '.', '--redact-mode', 'blur'], /--redact-mode must be one of/],
+  ])('2 for a usage error: %j', async (args, message) => {
+    const run = await runCli(args, { cwd: root });
+    expect(run.status).toBe(2);
+    expectOneLineError(run);
+    expect(run.stderr).toMatch(message);
+  });
+});
+
+describe('jwt-lens scan --redact', () => {
+  it('writes NAME.redacted.EXT beside each file with tokens, never changing an original', async () => {
+    const dir = tree({
+      'logs/nginx-access.log': nginxAccessLog([t.live, t.expired]),
+      'logs/quiet.log': 'nothing to see\n',
+      'support/login.har': JSON.stringify(
+        harDocument({ accessToken: t.live, idToken: t.sdJwt, assertion: t.es256 }),
+        null,
+        2,
+      ),
+      'deploy/.env': dotEnv(t.hs256),
+    });
+    const originals = ['logs/nginx-access.log', 'logs/quiet.log', 'support/login.har', 'deploy/.env'];
+    const before = originals.map((f) => sha256(join(dir, f)));
+    const run = await runCli(['scan', '.', '--redact', '--now', AT], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(originals.map((f) => sha256(join(dir, f)))).toEqual(before);
+    expect(readdirSync(join(dir, 'logs')).sort()).toEqual([
+      'nginx-access.log',
+      'nginx-access.redacted.log',
+      'quiet.log',
+    ]);
+    expect(existsSync(join(dir, 'deploy/.env.redacted'))).toBe(true);
+    expect(run.stderr).toContain('wrote logs/nginx-access.redacted.log (');
+
+    for (const copy of [
+      'logs/nginx-access.redacted.log',
+      'support/login.redacted.har',
+      'deploy/.env.redacted',
+    ]) {
+      const text = readFileSync(join(dir, copy), 'utf8');
+      for (const token of t.all) for (const part of tokenParts(token)) expect(text, copy).not.toContain(part);
+    }
+    const log = readFileSync(join(dir, 'logs/nginx-access.redacted.log'), 'utf8');
+    expect(log).toMatch(/access_token=\[JWT sha256:[0-9a-f]{12} alg=RS256\]&page=0/);
+    expect(log.split('\n')).toHaveLength(
+      readFileSync(join(dir, 'logs/nginx-access.log'), 'utf8').split('\n').length,
+    );
+    // The redacted HAR is still a HAR 1.2 document.
+    expect(har12Problems(JSON.parse(readFileSync(join(dir, 'support/login.redacted.har'), 'utf8')))).toEqual(
+      [],
+    );
+
+    // Scanning again finds nothing in the copies and does not write copies of copies.
+    const again = await runCli(['scan', 'logs/nginx-access.redacted.log', '--redact', '--now', AT], {
+      cwd: dir,
+    });
+    expect(again.status).toBe(0);
+    expect(existsSync(join(dir, 'logs/nginx-access.redacted.redacted.log'))).toBe(false);
+  });
+
+  it('--redact-mode strip-signature keeps claims readable and drops every signature', async () => {
+    const dir = tree({ 'app.jsonl': jsonLogLines([t.live, t.es256]) });
+    const run = await runCli(['scan', '.', '--redact', '--redact-mode', 'strip-signature', '--now', AT], {
+      cwd: dir,
+    });
+    expect(run.status).toBe(1);
+    const text = readFileSync(join(dir, 'app.redacted.jsonl'), 'utf8');
+    for (const token of [t.live, t.es256]) {
+      const [header, payload, signature] = token.split('.');
+      expect(text).toContain(`${header}.${payload}.`);
+      expect(text).not.toContain(signature);
+    }
+  });
+});
+
+describe('jwt-lens scan --format sarif', () => {
+  it('validates against the SARIF 2.1.0 schema and points at the real lines and columns', async () => {
+    const run = await runCli(['scan', '.', '--format', 'sarif', '--now', AT], { cwd: root });
+    expect(run.status).toBe(1);
+    const sarif = JSON.parse(run.stdout);
+    const schema = JSON.parse(readFileSync(join(__dirname, 'sarif/sarif-schema-2.1.0.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    // The schema uses these JSON Schema formats; check them rather than ignore them.
+    ajv.addFormat('uri', (s: string) => URL.canParse(s));
+    ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/'));
+    ajv.addFormat(
+      'date-time',
+      (s: string) => !Number.isNaN(Date.parse(s)) && /T.*(Z|[+-]\d\d:\d\d)$/.test(s),
+    );
+    const validate = ajv.compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);
+
+    const results = sarif.runs[0].results as {
+      ruleId: string;
+      level: string;
+      locations: {
+        physicalLocation: {
+          artifactLocation: { uri: string; uriBaseId: string };
+          region: { startLine: number; startColumn: number; endColumn: number };
+        };
+      }[];
+      partialFingerprints: Record<string, string>;
+    }[];
+    expect(results.length).toBeGreaterThan(t.all.length);
+    const nginx = readFileSync(join(root, 'logs/nginx-access.log'), 'utf8');
+    const first = positions(nginx, t.live)[0]!;
+    const hit = results.find(
+      (r) =>
+        r.locations[0]!.physicalLocation.artifactLocation.uri === 'logs/nginx-access.log' &&
+        r.locations[0]!.physicalLocation.region.startLine === first.line,
+    )!;
+    expect(hit.ruleId).toBe('jwt-lens/live-token');
+    expect(hit.level).toBe('error');
+    expect(hit.locations[0]!.physicalLocation.artifactLocation.uriBaseId).toBe('SRCROOT');
+    expect(hit.locations[0]!.physicalLocation.region).toEqual({
+      startLine: first.line,
+      startColumn: first.column,
+      endColumn: first.column + t.live.length,
+    });
+    expect(Object.values(hit.partialFingerprints)[0]).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Set(results.map((r) => r.ruleId))).toEqual(
+      new Set(['jwt-lens/live-token', 'jwt-lens/not-yet-valid-token', 'jwt-lens/expired-token']),
+    );
+  });
+});
+
+describe('jwt-lens scan: big files are read in chunks with exact positions', () => {
+  it('finds a token that straddles a 4 MB read boundary after multi-byte characters', async () => {
+    const filler = 'é日本 GET /static/app.js 200 — ok\n'; // multi-byte UTF-8, so bytes and characters differ
+    const lines: string[] = [];
+    let bytes = 0;
+    const boundary = 4 * 1024 * 1024;
+    while (bytes < boundary - 300) {
+      lines.push(filler);
+      bytes += Buffer.byteLength(filler);
+    }
+    // Place the token so that it starts before the boundary and ends after it.
+    const prefix = 'x'.repeat(boundary - bytes - 40);
+    const big = `${lines.join('')}${prefix} Authorization: Bearer ${t.live}\n${filler.repeat(1000)}tail ${t.expired}\n`;
+    const dir = tree({ 'big.log': big });
+    const run = await runCli(['scan', 'big.log', '--format', 'json', '--now', AT], { cwd: dir });
+    const report = JSON.parse(run.stdout);
+    const live = report.tokens.find((x: { sub: string }) => x.sub === 'alice');
+    const expired = report.tokens.find((x: { sub: string }) => x.sub === 'bob');
+    expect(
+      live.occurrences.map((o: { line: number; column: number }) => ({ line: o.line, column: o.column })),
+    ).toEqual(positions(big, t.live));
+    expect(
+      expired.occurrences.map((o: { line: number; column: number }) => ({ line: o.line, column: o.column })),
+    ).toEqual(positions(big, t.expired));
+  });
+});
