@@ -4,6 +4,15 @@
  * and reports each absolute URL in a place that loads: src, srcset, stylesheet/script/preload/icon/manifest
  * links, @import and url() in CSS, fetch/importScripts/Worker/WebSocket/EventSource/sendBeacon/import() in JS.
  * Links the user clicks (<a href>, e.g. to an RFC) load nothing and are fine.
+ *
+ * It also fails on the mere mention of a third-party host in any file of the export (JS, CSS, HTML, the RSC
+ * .txt payloads, JSON, even binaries), loading position or not: a privacy tool whose bundle names a CDN fails
+ * the first audit anyone runs on it, and dead code that names one is one refactor away from using it.
+ * - Any string naming a known CDN or analytics host (THIRD_PARTY_HOSTS), with or without a scheme, fails.
+ * - Any other absolute http(s)/ws(s)/ftp URL must name a host on DOCUMENTATION_HOSTS (the specifications
+ *   and vendor documents the UI links to, and the identifier URIs of JSON Schema, XML namespaces and claim
+ *   values), or a name that cannot reach anyone: a reserved example or loopback name (RFC 2606, RFC 6761), a
+ *   single-label name, or a template placeholder.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
@@ -31,6 +40,167 @@ const LOADING_RELS = new Set([
 
 /** Attributes that load their URL on any element (the HTML elements with src, plus SVG image/use). */
 const LOADING_ATTRIBUTES = ['src', 'poster', 'data', 'background', 'xlink:href'];
+
+/**
+ * CDNs and analytics or telemetry services, as registrable domains or hosts: a name that is, or ends in, one
+ * of these fails wherever it appears.
+ */
+export const THIRD_PARTY_HOSTS = Object.freeze([
+  // Script, font and package CDNs.
+  'jsdelivr.net',
+  'unpkg.com',
+  'cdnjs.cloudflare.com',
+  'esm.sh',
+  'esm.run',
+  'skypack.dev',
+  'jspm.io',
+  'jspm.dev',
+  'jsdelivr.com',
+  'rawgit.com',
+  'raw.githubusercontent.com',
+  'statically.io',
+  'bootstrapcdn.com',
+  'code.jquery.com',
+  'ajax.googleapis.com',
+  'fonts.googleapis.com',
+  'fonts.gstatic.com',
+  'use.typekit.net',
+  'fontawesome.com',
+  'cdn.tailwindcss.com',
+  'polyfill.io',
+  'cloudfront.net',
+  'akamaihd.net',
+  'azureedge.net',
+  'fastly.net',
+  'b-cdn.net',
+  'vercel-scripts.com',
+  // Analytics, tag managers, session recording, error and performance telemetry.
+  'google-analytics.com',
+  'googletagmanager.com',
+  'googlesyndication.com',
+  'doubleclick.net',
+  'analytics.google.com',
+  'cloudflareinsights.com',
+  'vercel-insights.com',
+  'plausible.io',
+  'segment.com',
+  'segment.io',
+  'mixpanel.com',
+  'amplitude.com',
+  'hotjar.com',
+  'fullstory.com',
+  'heapanalytics.com',
+  'clarity.ms',
+  'matomo.cloud',
+  'posthog.com',
+  'sentry.io',
+  'sentry-cdn.com',
+  'bugsnag.com',
+  'nr-data.net',
+  'newrelic.com',
+  'datadoghq.com',
+  'browser-intake-datadoghq.com',
+  'logrocket.com',
+  'facebook.net',
+  'connect.facebook.net',
+  'hs-scripts.com',
+  'intercom.io',
+]);
+
+/**
+ * Hosts an absolute URL in the export may name: documents the UI links to (claims registry, findings, the
+ * About page), links inside the error messages of React, Next.js and Monaco, and identifier URIs that are
+ * never fetched (XML namespaces, JSON Schema `$schema` ids, OpenID event types). Exact host names, no
+ * wildcards; a new one is a deliberate, reviewed addition.
+ */
+export const DOCUMENTATION_HOSTS = Object.freeze([
+  // Standards bodies and registries.
+  'www.rfc-editor.org',
+  'datatracker.ietf.org',
+  'www.iana.org',
+  'openid.net',
+  'schemas.openid.net',
+  'www.w3.org',
+  'www.etsi.org',
+  'json-schema.org',
+  // Identity providers' token documentation, linked from the claims registry.
+  'auth0.com',
+  'docs.aws.amazon.com',
+  'developers.google.com',
+  'firebase.google.com',
+  'developer.okta.com',
+  'learn.microsoft.com',
+  'www.keycloak.org',
+  // Links in the libraries' own messages and licence banners.
+  'react.dev',
+  'nextjs.org',
+  'github.com',
+  'code.visualstudio.com',
+  'microsoft.com',
+]);
+
+/** Reserved names that can never reach a third party (RFC 2606 §2-3, RFC 6761 §6). */
+const RESERVED_NAME_RE =
+  /(^|\.)(example|test|invalid|localhost)$|^example\.(com|net|org)$|\.example\.(com|net|org)$/;
+const LOOPBACK_RE = /^(127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+/** @param {string} host */
+function toAscii(host) {
+  try {
+    return new URL(`http://${host}/`).hostname;
+  } catch {
+    return host;
+  }
+}
+
+/** @param {string} host lower case */
+function isThirdPartyCdnOrAnalytics(host) {
+  return THIRD_PARTY_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
+/**
+ * Every known CDN or analytics host named anywhere in `text`, with or without a scheme.
+ * @param {string} text
+ * @returns {string[]} one message per distinct host
+ */
+export function thirdPartyHostsIn(text) {
+  const found = new Set();
+  for (const m of text.matchAll(/(?<![A-Za-z0-9-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![A-Za-z0-9-])/g)) {
+    const host = m[0].toLowerCase().replace(/\.+$/, '');
+    if (isThirdPartyCdnOrAnalytics(host)) found.add(host);
+  }
+  return [...found].map((h) => `names the third-party host ${h} (a CDN or analytics service)`);
+}
+
+/**
+ * The hosts of absolute URLs in `text` that are neither documentation hosts nor unreachable names.
+ * @param {string} text
+ * @returns {string[]} one message per distinct URL
+ */
+export function undocumentedUrlsIn(text) {
+  const found = new Map();
+  for (const m of text.matchAll(
+    /\b(?:https?|wss?|ftp):\/\/(?:[^\s@/?#"'`<>\\]*@)?([^\s/?#"'`<>\\),;]*)/gi,
+  )) {
+    let host = (m[1] ?? '')
+      .toLowerCase()
+      .replace(/:[\d*]*$/, '')
+      .replace(/\.+$/, '');
+    // Template placeholders and fragments of code (`https://${host}`, `https://<namespace>`) name no host.
+    if (!/^[\p{L}\p{N}.-]+$|^\[[0-9a-f:.]+\]$/u.test(host) || host.startsWith('.')) continue;
+    // An internationalised name is judged by its ASCII form, as a browser would resolve it.
+    if (/[^\x00-\x7f]/.test(host)) host = toAscii(host);
+    if (!host.includes('.') && !host.startsWith('[')) continue; // a single label resolves to no public host
+    if (RESERVED_NAME_RE.test(host) || LOOPBACK_RE.test(host)) continue;
+    // A CDN or analytics host is reported by thirdPartyHostsIn, which also finds it without a scheme.
+    if (DOCUMENTATION_HOSTS.includes(host) || isThirdPartyCdnOrAnalytics(host)) continue;
+    if (!found.has(host)) found.set(host, m[0]);
+  }
+  return [...found].map(
+    ([host, url]) =>
+      `names ${url}: ${host} is not on the documentation allow-list (DOCUMENTATION_HOSTS in scripts/check-static.mjs; add it there only if it is a document the UI links to)`,
+  );
+}
 
 /** @param {string} url */
 export function isAbsoluteUrl(url) {
@@ -183,12 +353,21 @@ export function checkStaticDirectory(dir) {
   const problems = [];
   let files = 0;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const check = CHECKS_BY_EXTENSION[extname(entry.name)];
-    if (!entry.isFile() || !check) continue;
+    if (!entry.isFile()) continue;
     const file = join(entry.parentPath, entry.name);
-    files++;
     const name = relative(process.cwd(), file);
-    problems.push(...check(readFileSync(file, 'utf8')).map((p) => `${name}: ${p}`));
+    const bytes = readFileSync(file);
+    files++;
+    // Binaries (images, fonts) are searched too, byte for byte, for the CDN and analytics names only.
+    const binary = bytes.subarray(0, 8000).includes(0);
+    const text = bytes.toString(binary ? 'latin1' : 'utf8');
+    const check = CHECKS_BY_EXTENSION[extname(entry.name)];
+    const found = [
+      ...(check && !binary ? check(text) : []),
+      ...thirdPartyHostsIn(text),
+      ...(binary ? [] : undocumentedUrlsIn(text)),
+    ];
+    problems.push(...found.map((p) => `${name}: ${p}`));
   }
   if (files === 0) problems.push(`${dir}: nothing to check; run npm run build first`);
   return { files, problems };
@@ -199,10 +378,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { files, problems } = checkStaticDirectory(dir);
   if (problems.length > 0) {
     console.error(
-      `check-static: FAILED, the app would load ${problems.length} thing(s) from another origin:`,
+      `check-static: FAILED, ${problems.length} load(s) from or mention(s) of another origin in ${dir}/:`,
     );
     for (const p of problems) console.error(`  ${p}`);
     process.exit(1);
   }
-  console.log(`check-static: ${files} file(s) in ${dir}/ load nothing from another origin.`);
+  console.log(
+    `check-static: ${files} file(s) in ${dir}/ load nothing from another origin and name no CDN, analytics or undocumented host.`,
+  );
 }

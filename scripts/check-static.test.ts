@@ -5,12 +5,57 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   checkStaticDirectory,
+  DOCUMENTATION_HOSTS,
   isAbsoluteUrl,
   runtimeUrlsInCss,
   runtimeUrlsInHtml,
   runtimeUrlsInJs,
   runtimeUrlsInManifest,
+  THIRD_PARTY_HOSTS,
+  thirdPartyHostsIn,
+  undocumentedUrlsIn,
 } from './check-static.mjs';
+
+// The default configuration of @monaco-editor/loader 1.7.0 (lib/es/config/index.js), as the minified
+// bundle carried it before next.config.ts aliased the package to a local shim.
+const MONACO_LOADER_CONFIG = 'var x={paths:{vs:"https://cdn.jsdelivr.net/npm/monaco-editor@0.55.1/min/vs"}};';
+
+// Every kind of absolute URL the export held when this rule was written (`rg -o 'https?://…' out`): spec and
+// vendor documents of the claims registry, library error links, namespaces, schema ids, and the placeholders
+// and example names of the UI's own messages.
+const URLS_IN_THE_EXPORT = [
+  'http://www.w3.org/2000/svg',
+  'http://www.w3.org/1999/xlink',
+  'http://json-schema.org/draft-07/schema#',
+  'https://json-schema.org/draft/2020-12/schema',
+  'http://schemas.openid.net/event/backchannel-logout',
+  'https://react.dev/errors/',
+  'https://nextjs.org/docs/messages/gssp-export',
+  'https://github.com/microsoft/vscode/issues/new',
+  'https://code.visualstudio.com/docs/editor/codebasics#_find-and-replace',
+  'https://microsoft.com',
+  'https://www.rfc-editor.org/rfc/rfc${e}#section-${t}',
+  'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-sd-jwt-vc#section-3.2.2',
+  'https://www.iana.org/assignments/jose/jose.xhtml#web-signature-encryption-algorithms',
+  'https://openid.net/specs/openid-connect-core-1_0.html#${t}',
+  'https://www.etsi.org/deliver/etsi_gs/NFV-SEC/001_099/022/02.07.01_60/gs_NFV-SEC022v020701p.pdf',
+  'https://auth0.com/docs/secure/tokens/json-web-tokens/json-web-token-claims',
+  'https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html',
+  'https://developers.google.com/identity/openid-connect/openid-connect#an-id-tokens-payload',
+  'https://firebase.google.com/docs/auth/admin/verify-id-tokens',
+  'https://developer.okta.com/docs/reference/api/oidc/#access-token-payload',
+  'https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference',
+  'https://www.keycloak.org/docs/latest/server_admin/index.html#_protocol-mappers',
+  'https://issuer.example/.well-known/jwks.json',
+  'http://localhost:*',
+  'http://127.0.0.1:*;',
+  'https://тест',
+  'https://x',
+  'https://a@b',
+  'https://<namespace>/<claim>',
+  'https://${a.host}${a.pathname}',
+  'https://.${e}',
+];
 
 describe('isAbsoluteUrl', () => {
   it('knows what leaves the origin', () => {
@@ -146,6 +191,66 @@ describe('runtimeUrlsInManifest', () => {
   });
 });
 
+describe('thirdPartyHostsIn: a CDN or analytics name anywhere fails', () => {
+  it("finds the Monaco loader's CDN default, in or out of a loading position", () => {
+    expect(thirdPartyHostsIn(MONACO_LOADER_CONFIG)).toEqual([
+      'names the third-party host cdn.jsdelivr.net (a CDN or analytics service)',
+    ]);
+    expect(runtimeUrlsInJs(MONACO_LOADER_CONFIG)).toEqual([]); // what the loading check alone let through
+  });
+
+  it('finds names without a scheme, in any case, in comments and strings', () => {
+    const text =
+      '/* see unpkg.com/x */ const h = "WWW.GoogleTagManager.com"; s.src = "//" + "cdnjs.cloudflare.com/a.js";' +
+      'fetch(`${"https:"}//plausible.io/api/event`); "static.cloudflareinsights.com/beacon.min.js"';
+    expect(thirdPartyHostsIn(text)).toEqual([
+      'names the third-party host unpkg.com (a CDN or analytics service)',
+      'names the third-party host www.googletagmanager.com (a CDN or analytics service)',
+      'names the third-party host cdnjs.cloudflare.com (a CDN or analytics service)',
+      'names the third-party host plausible.io (a CDN or analytics service)',
+      'names the third-party host static.cloudflareinsights.com (a CDN or analytics service)',
+    ]);
+  });
+
+  it('matches whole host names only', () => {
+    expect(thirdPartyHostsIn('jsdelivr.network myunpkg.com unpkg.community e.segment.length')).toEqual([]);
+  });
+
+  it('never lists a documentation host as a CDN, or the other way round', () => {
+    for (const host of DOCUMENTATION_HOSTS) expect(thirdPartyHostsIn(host), host).toEqual([]);
+    for (const host of THIRD_PARTY_HOSTS) expect(DOCUMENTATION_HOSTS).not.toContain(host);
+  });
+});
+
+describe('undocumentedUrlsIn: every other absolute URL names a documentation host', () => {
+  it('accepts every URL the export holds today', () => {
+    expect(undocumentedUrlsIn(URLS_IN_THE_EXPORT.map((u) => JSON.stringify(u)).join(','))).toEqual([]);
+  });
+
+  it('refuses a URL to any host that is not on the allow-list', () => {
+    const text =
+      '"https://collect.tracker.io/p?id=1" "wss://live.example.net.evil.io/s" "http://10.0.0.7/x" ' +
+      '"https://пример.рф/a" "https://[2001:db8::1]/" "https://user@files.evil.io/"';
+    expect(
+      undocumentedUrlsIn(text).map((m) => /: (\S+) is not on the documentation allow-list/.exec(m)?.[1]),
+    ).toEqual([
+      'collect.tracker.io',
+      'live.example.net.evil.io',
+      '10.0.0.7',
+      'xn--e1afmkfd.xn--p1ai', // пример.рф, judged by the name a browser resolves
+      '[2001:db8::1]',
+      'files.evil.io',
+    ]);
+    expect(undocumentedUrlsIn('"https://collect.tracker.io/p"')[0]).toMatch(
+      /collect\.tracker\.io is not on the documentation allow-list \(DOCUMENTATION_HOSTS in scripts\/check-static\.mjs/,
+    );
+  });
+
+  it('reports a CDN once, as a CDN', () => {
+    expect(undocumentedUrlsIn(MONACO_LOADER_CONFIG)).toEqual([]);
+  });
+});
+
 describe('checkStaticDirectory and the command line', () => {
   let dir = '';
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -165,7 +270,7 @@ describe('checkStaticDirectory and the command line', () => {
       'a.css': 'a{}',
       'x.png': 'PNG',
     });
-    expect(checkStaticDirectory(dir)).toEqual({ files: 3, problems: [] });
+    expect(checkStaticDirectory(dir)).toEqual({ files: 4, problems: [] });
     const run = spawnSync(process.execPath, ['scripts/check-static.mjs', dir], { encoding: 'utf8' });
     expect(run.status).toBe(0);
   });
@@ -175,5 +280,49 @@ describe('checkStaticDirectory and the command line', () => {
     const run = spawnSync(process.execPath, ['scripts/check-static.mjs', dir], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/_next\/static\/chunks\/x\.js: fetch loads https:\/\/collect\.example\/t/);
+  });
+
+  it('passes documentation links and namespaces, in every kind of file', () => {
+    makeOut({
+      'index.html':
+        '<a href="https://www.rfc-editor.org/rfc/rfc7519#section-4.1.3">RFC 7519</a><svg xmlns="http://www.w3.org/2000/svg"></svg>',
+      'index.txt': '1:["$","a",null,{"href":"https://datatracker.ietf.org/doc/html/rfc7515"}]',
+      '_next/static/chunks/claims.js': `const spec=${JSON.stringify(URLS_IN_THE_EXPORT)};`,
+      'manifest.webmanifest': '{"start_url":"./","icons":[{"src":"icon.svg"}]}',
+    });
+    expect(checkStaticDirectory(dir).problems).toEqual([]);
+  });
+
+  it('fails on a CDN or analytics name in any file, whatever its type, naming file and host', () => {
+    makeOut({
+      'index.html': '<p>ok</p>',
+      '_next/static/chunks/monaco.js': MONACO_LOADER_CONFIG,
+      '_next/static/css/a.css': '/* fonts.googleapis.com */ a{}',
+      '__next._full.txt': '0:{"note":"www.google-analytics.com"}',
+      'data/claims.json': '{"link":"https://unpkg.com/x"}',
+      'icon.png': `\x89PNG\r\n\x1a\n\x00\x00 sentry.io \x00`,
+      LICENSE: 'served from https://esm.sh',
+    });
+    const run = spawnSync(process.execPath, ['scripts/check-static.mjs', dir], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    for (const [file, host] of [
+      ['_next/static/chunks/monaco.js', 'cdn.jsdelivr.net'],
+      ['_next/static/css/a.css', 'fonts.googleapis.com'],
+      ['__next._full.txt', 'www.google-analytics.com'],
+      ['data/claims.json', 'unpkg.com'],
+      ['icon.png', 'sentry.io'],
+      ['LICENSE', 'esm.sh'],
+    ]) {
+      expect(run.stderr).toContain(
+        `${file}: names the third-party host ${host} (a CDN or analytics service)`,
+      );
+    }
+  });
+
+  it('fails on a URL to an undocumented host outside any loading position', () => {
+    makeOut({ '_next/static/chunks/a.js': 'const help="See https://tracker.evil.io/docs";' });
+    const { problems } = checkStaticDirectory(dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/a\.js: names https:\/\/tracker\.evil\.io: tracker\.evil\.io is not on/);
   });
 });
