@@ -210,3 +210,5 @@ export { policyCode, policyFunctionName, policyFileName } from './policy/code';
 export type { PolicyCodeLanguage, PolicyCodeOptions } from './policy/code';
 export { ISSUER_TEMPLATES, issuerTemplateText, unfilledPlaceholders } from './policy/issuers';
 export type { IssuerTemplate } from './policy/issuers';
+export { guideLinkFor, readGuideLink, isFocusPath, MAX_GUIDE_POLICIES_CHARS } from './share/guide';
+export type { GuideLinkContent, GuideLinkResult } from './share/guide';

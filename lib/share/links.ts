@@ -11,7 +11,12 @@ export type LinkRequest =
   | { kind: 'none' }
   | { kind: 'token'; token: string; param: (typeof TOKEN_FRAGMENT_PARAMS)[number] }
   | { kind: 'example'; name: string }
+  /** A guide link: encoded policies (read by readGuideLink, which loads with the policy check), maybe a token. */
+  | { kind: 'guide'; policies: string; token?: string; focus?: string }
   | { kind: 'refused-query'; param: string; message: string };
+
+/** The fragment parameter of a guide link that carries its policies (see guide.ts). */
+export const GUIDE_POLICIES_PARAM = 'policies';
 
 /** Query parameters that would carry a token, checked case-insensitively. */
 const QUERY_TOKEN_PARAMS = new Set<string>([...TOKEN_FRAGMENT_PARAMS, 'jwt']);
@@ -33,6 +38,12 @@ export function readLinkRequest(search: string, hash: string): LinkRequest {
     }
   }
   const fragment = fragmentParams(hash);
+  const policies = fragment.get(GUIDE_POLICIES_PARAM)?.trim();
+  if (policies) {
+    const token = fragment.get('token')?.trim();
+    const focus = fragment.get('focus')?.trim();
+    return { kind: 'guide', policies, ...(token ? { token } : {}), ...(focus ? { focus } : {}) };
+  }
   for (const param of TOKEN_FRAGMENT_PARAMS) {
     const token = fragment.get(param)?.trim();
     if (token) return { kind: 'token', token, param };
