@@ -11,7 +11,10 @@ export function KeySummary({ imported }: { imported: KeyImportResult }) {
     );
   }
   return (
-    <div className="mt-1 space-y-1 text-xs text-[var(--muted)]" aria-label="Key details">
+    <div
+      className="mt-1 space-y-1 text-xs [overflow-wrap:anywhere] text-[var(--muted)]"
+      aria-label="Key details"
+    >
       {imported.keys.map((key) => (
         <div key={key.index}>
           <span className="font-semibold text-[var(--fg)]">{key.source}</span>
