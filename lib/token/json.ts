@@ -273,7 +273,7 @@ function parse(text: string, rootPath: string): StrictJsonOk {
  * Re-indents JSON text that is already known to be valid, token by token, so that the
  * exact digits and the member order (duplicates included) are shown as written.
  * Iterative and linear in the text length: it scans char codes and appends whole tokens
- * (a megabyte payload takes milliseconds, issue 8).
+ * (a megabyte payload takes milliseconds).
  */
 export function prettyJson(text: string, indent = '  '): string {
   let out = '';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prettyJson } from './json';
 
 /**
- * The regex-per-character version prettyJson replaced (issue 8: it took ~120 ms on a 1 MB payload).
+ * The regex-per-character version prettyJson replaced (it took ~120 ms on a 1 MB payload).
  * The fast version must give the same text for every input, valid JSON or not.
  */
 function referencePrettyJson(text: string, indent = '  '): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseStrictJson } from './json';
 
-// Members are set by assignment except "__proto__" (issue 8 made that the fast path); these pin the safety.
+// Members are set by assignment except "__proto__" (the fast path for large payloads); these pin the safety.
 describe('parseStrictJson members', () => {
   it('keeps "__proto__" as an ordinary own member and never changes the prototype', () => {
     const parsed = parseStrictJson('{"__proto__":{"admin":true},"a":1}');
