@@ -31,7 +31,7 @@ export interface PasteFigure {
   paintMs: number[];
   /**
    * Milliseconds from the input event (the browser has put the text in the field) to the DOM: the app's
-   * share. For a large token, from the paste event, which the app handles itself.
+   * share. On the paste-event path, from the paste event, which the app handles itself.
    */
   appMs: number[];
   medianAppMs: number;
