@@ -63,8 +63,10 @@ export interface DecodedOk {
   /** Integers beyond 2^53 whose exact digits the JS number in `payload` cannot keep. */
   bigNumbers: NumberNote[];
   parts: TokenPartSpan[];
-  /** JWS JSON serialization: every signature. */
+  /** JWS JSON serialization (also an SD-JWT in it, RFC 9901 §8): every signature. */
   signatures?: JwsSignatureEntry[];
+  /** An SD-JWT keeps the serialization it came in: compact, or JWS JSON with its disclosures and
+   * `kb_jwt` in the unprotected header (RFC 9901 §8.1). */
   serialization: 'compact' | 'json-flattened' | 'json-general';
   /** Milliseconds since the epoch that time findings were judged against. */
   now: number;
