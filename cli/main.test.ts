@@ -1,7 +1,7 @@
 /** The whole program as a user meets it: help for every command, exit codes on usage errors, colours. */
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE, ensureCliBuilt, expectOneLineError, runCli } from './testing';
+import { BUNDLE, childEnv, ensureCliBuilt, expectOneLineError, runCli } from './testing';
 
 beforeAll(ensureCliBuilt, 120_000);
 
@@ -79,7 +79,7 @@ describe('colours', () => {
   const onTty = (env: string) =>
     execFileSync('script', ['-qec', `${env} ${process.execPath} ${BUNDLE} decode ${token}`, '/dev/null'], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH },
+      env: childEnv(),
     });
 
   it('a terminal gets colours', () => {

@@ -38,7 +38,8 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun
       [BUNDLE, ...args],
       {
         cwd: options.cwd ?? REPO_ROOT,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+        // A clean environment (no NO_COLOR, no secrets of this shell) plus what the test sets.
+        env: childEnv(options.env),
         maxBuffer: 64 * 1024 * 1024,
         encoding: 'utf8',
       },
@@ -50,6 +51,11 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun
     if (options.input !== undefined) child.stdin?.end(options.input);
     else child.stdin?.end();
   });
+}
+
+/** Next's types make NODE_ENV a required member of every ProcessEnv; the CLI ignores it. */
+export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return { NODE_ENV: 'test', PATH: process.env.PATH, HOME: process.env.HOME, ...extra };
 }
 
 /** No Node stack frame ("    at fn (file:line)") and no "Error:" dump: one clear line instead. */
