@@ -212,3 +212,7 @@ export { ISSUER_TEMPLATES, issuerTemplateText, unfilledPlaceholders } from './po
 export type { IssuerTemplate } from './policy/issuers';
 export { guideLinkFor, readGuideLink, isFocusPath, MAX_GUIDE_POLICIES_CHARS } from './share/guide';
 export type { GuideLinkContent, GuideLinkResult } from './share/guide';
+export { POLICY_FORM_FIELDS, policyFormValues, withPolicyField, policyText, starterPolicyText } from './policy/edit';
+export type { PolicyField, PolicyFieldKind } from './policy/edit';
+export { policyResultsTable } from './policy/table';
+export type { PolicyResultsRow, PolicyResultsTable } from './policy/table';
