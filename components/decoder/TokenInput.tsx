@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import { Button } from '@/components/ui/Button';
 import { EXAMPLE_CATALOG } from '@/lib';
+import { loadDecoder } from './useDecodeToken';
 import { BACKGROUND_DECODE_CHARS } from './useDecodedToken';
 
 export interface TokenInputProps {
@@ -59,7 +60,16 @@ export function TokenInput({ value, onChange, onLoadExample, onClear }: TokenInp
         <textarea
           id={id}
           value={value}
-          onChange={(e) => onChange(e.target.value)}
+          onChange={(e) => {
+            const text = e.target.value;
+            // A huge value set by a script or an input method (not a paste, which is caught below): empty the
+            // field before the next frame, or the browser lays out megabytes of text that is about to be
+            // replaced by the summary anyway.
+            if (text.length >= BACKGROUND_DECODE_CHARS) e.target.value = '';
+            onChange(text);
+          }}
+          // Focus comes before any paste or typing: fetch the decoder now if the idle moment has not come yet.
+          onFocus={() => void loadDecoder()}
           onPaste={(e) => {
             // Take a huge paste straight from the clipboard, before the browser puts megabytes into the textarea.
             const pasted = e.clipboardData.getData('text');
