@@ -92,12 +92,9 @@ export function jsonSdJwtMembers(
   unprotected: unknown,
   later: unknown[],
 ): { disclosures: string[]; kbJwt: string; extra: Finding[] } | undefined {
-  if (!isObject(unprotected) || (!('disclosures' in unprotected) && !('kb_jwt' in unprotected)))
-    return undefined;
+  if (!isObject(unprotected) || !hasSdJwtMembers(unprotected)) return undefined;
   const extra: Finding[] = [];
-  const strays = later.flatMap((h, i) =>
-    isObject(h) && ('disclosures' in h || 'kb_jwt' in h) ? [i + 2] : [],
-  );
+  const strays = later.flatMap((h, i) => (isObject(h) && hasSdJwtMembers(h) ? [i + 2] : []));
   if (strays.length > 0) {
     extra.push({
       id: 'sd-jwt-json-members-misplaced',
@@ -105,14 +102,14 @@ export function jsonSdJwtMembers(
       message: `Signature ${strays.join(', ')} carries "disclosures" or "kb_jwt" in its unprotected header. RFC 9901 §8.1 puts them in the first signature's header only, so these are ignored.`,
     });
   }
-  const list = unprotected.disclosures ?? [];
+  const list = Object.hasOwn(unprotected, 'disclosures') ? unprotected.disclosures : [];
   if (!Array.isArray(list) || list.some((d) => typeof d !== 'string'))
     fail(
       'invalid-sd-jwt',
       '"disclosures" in the unprotected header must be an array of strings, each a base64url-encoded disclosure (RFC 9901 §8.1).',
       { part: 'header' },
     );
-  const kb = unprotected.kb_jwt;
+  const kb = Object.hasOwn(unprotected, 'kb_jwt') ? unprotected.kb_jwt : undefined;
   if (kb !== undefined && typeof kb !== 'string')
     fail(
       'invalid-sd-jwt',
@@ -122,6 +119,11 @@ export function jsonSdJwtMembers(
       },
     );
   return { disclosures: list as string[], kbJwt: kb ?? '', extra };
+}
+
+/** Own members only: a header is parsed JSON, and nothing inherited may make it an SD-JWT. */
+function hasSdJwtMembers(header: Record<string, unknown>): boolean {
+  return Object.hasOwn(header, 'disclosures') || Object.hasOwn(header, 'kb_jwt');
 }
 
 /** Digests, disclosed payload and key binding of an SD-JWT (lib/sd-jwt/). */
