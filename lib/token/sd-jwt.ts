@@ -99,7 +99,7 @@ export function jsonSdJwtMembers(
     extra.push({
       id: 'sd-jwt-json-members-misplaced',
       severity: 'warning',
-      message: `Signature ${strays.join(', ')} carries "disclosures" or "kb_jwt" in its unprotected header. RFC 9901 §8.1 puts them in the first signature's header only, so these are ignored.`,
+      message: `${strays.length === 1 ? `Signature ${strays[0]} carries` : `Signatures ${strays.join(', ')} carry`} "disclosures" or "kb_jwt" in ${strays.length === 1 ? 'its' : 'their'} unprotected header. RFC 9901 §8.1 puts them in the first signature's header only, so these are ignored.`,
     });
   }
   const list = Object.hasOwn(unprotected, 'disclosures') ? unprotected.disclosures : [];
