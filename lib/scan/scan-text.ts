@@ -34,32 +34,42 @@ export interface TextScannerOptions extends ScanOptions {
   start?: { index: number; line: number; column: number };
 }
 
+/** One distinct token the matcher has judged: the same object for every copy of the token. */
+export interface KnownToken {
+  token: string;
+  kind: FoundKind;
+  /** undefined: the span does not decode as a token. */
+  decoded: DecodeResult | undefined;
+}
+
 /** A validated token's span as decoded: what `redactText` and the HAR walk also need. */
 export interface MatchedToken {
   span: TokenSpan;
   token: string;
   kind: FoundKind;
   decoded: DecodeResult;
+  /** Identity of the distinct token: compare these instead of hashing token text again. */
+  known: KnownToken;
 }
+
+/** Characters of the signature (or the token's end) that key the cache; random for signed tokens. */
+const KEY_CHARS = 24;
 
 /**
  * Decodes spans to tokens, each distinct token once. A span that fails to decode as a whole is not a
  * token (e.g. a header glued to random text); an SD-JWT that fails falls back to its issuer JWT.
+ * Copies are recognised by a short key plus an exact comparison in place, so a log repeating a
+ * 1 KB token does not hash 1 KB per copy.
  */
 export class TokenMatcher {
   private readonly headers = new HeaderCache();
-  private readonly decodedByToken = new Map<string, DecodeResult | null>();
+  private readonly known = new Map<string, KnownToken[]>();
 
   constructor(private readonly now: Date) {}
 
-  /** Every valid token in `text[from, limit)`; see findTokenSpans for `final` and `resumeAt`. */
-  match(
-    text: string,
-    from = 0,
-    limit = text.length,
-    final = true,
-  ): { tokens: MatchedToken[]; resumeAt: number } {
-    const { spans, resumeAt } = findTokenSpans(text, this.headers, { from, limit, final });
+  /** Every valid token in `text`; see findTokenSpans for `final` and `resumeAt`. */
+  match(text: string, final = true): { tokens: MatchedToken[]; resumeAt: number } {
+    const { spans, resumeAt } = findTokenSpans(text, this.headers, { final });
     const tokens: MatchedToken[] = [];
     for (const span of spans) {
       const matched = this.decodeSpan(text, span);
@@ -69,28 +79,36 @@ export class TokenMatcher {
   }
 
   private decodeSpan(text: string, span: TokenSpan): MatchedToken | undefined {
-    const token = text.slice(span.start, span.end);
-    const decoded = this.decode(token);
-    if (decoded) return { span, token, kind: span.kind, decoded };
+    const known = this.lookup(text, span);
+    if (known.decoded) return { span, token: known.token, kind: known.kind, decoded: known.decoded, known };
     if (span.kind !== 'sd-jwt') return undefined;
-    const issuerEnd = span.signatureEnd;
-    const issuerToken = text.slice(span.start, issuerEnd);
-    const issuerDecoded = this.decode(issuerToken);
-    if (!issuerDecoded) return undefined;
-    const { kbSignature: _kb, ...rest } = span;
-    void _kb;
     const kind: FoundKind = span.alg === 'none' ? 'unsecured' : 'jws';
-    return { span: { ...rest, end: issuerEnd, kind }, token: issuerToken, kind, decoded: issuerDecoded };
+    const issuerSpan: TokenSpan = { ...span, end: span.signatureEnd, kind, kbSignature: undefined };
+    const issuer = this.lookup(text, issuerSpan);
+    if (!issuer.decoded) return undefined;
+    return { span: issuerSpan, token: issuer.token, kind, decoded: issuer.decoded, known: issuer };
   }
 
-  private decode(token: string): DecodeResult | undefined {
-    let decoded = this.decodedByToken.get(token);
-    if (decoded === undefined) {
-      const result = decodeToken(token, { now: this.now });
-      decoded = result.ok ? result : null;
-      this.decodedByToken.set(token, decoded);
+  private lookup(text: string, span: TokenSpan): KnownToken {
+    const length = span.end - span.start;
+    const keyStart =
+      span.signatureEnd - span.signatureStart >= KEY_CHARS
+        ? span.signatureStart
+        : Math.max(span.start, span.end - KEY_CHARS);
+    const key = text.slice(keyStart, keyStart + KEY_CHARS);
+    // `slice ===` compares flat memory; `startsWith` and hashing the whole token are several times slower.
+    const token = text.slice(span.start, span.end);
+    let list = this.known.get(key);
+    if (list) {
+      for (const known of list) if (known.token.length === length && known.token === token) return known;
+    } else {
+      list = [];
+      this.known.set(key, list);
     }
-    return decoded ?? undefined;
+    const result = decodeToken(token, { now: this.now });
+    const known: KnownToken = { token, kind: span.kind, decoded: result.ok ? result : undefined };
+    list.push(known);
+    return known;
   }
 }
 
@@ -118,16 +136,12 @@ class LineCounter {
   }
 }
 
-interface Entry {
-  found: FoundToken;
-}
-
 export function createTextScanner(options: TextScannerOptions): TextScanner {
   const now = new Date(options.now);
   const start = options.start ?? { index: 0, line: 1, column: 1 };
   const matcher = new TokenMatcher(now);
   const lines = new LineCounter(start);
-  const byToken = new Map<string, Entry>();
+  const byToken = new Map<KnownToken, FoundToken>();
   let carry = '';
   let base = start.index;
   let consumed = 0;
@@ -136,26 +150,24 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
     const index = base + matched.span.start;
     lines.advance(text, base, index);
     const occurrence: Occurrence = { index, line: lines.line, column: index - lines.lineStart + 1 };
-    const entry = byToken.get(matched.token);
-    if (entry) {
-      entry.found.count++;
-      if (entry.found.occurrences.length < MAX_STORED_OCCURRENCES) entry.found.occurrences.push(occurrence);
+    const found = byToken.get(matched.known);
+    if (found) {
+      found.count++;
+      if (found.occurrences.length < MAX_STORED_OCCURRENCES) found.occurrences.push(occurrence);
       return;
     }
-    byToken.set(matched.token, {
-      found: {
-        token: matched.token,
-        kind: matched.kind,
-        fingerprint: tokenFingerprint(matched.token),
-        count: 1,
-        occurrences: [occurrence],
-        decoded: matched.decoded,
-      },
+    byToken.set(matched.known, {
+      token: matched.token,
+      kind: matched.kind,
+      fingerprint: tokenFingerprint(matched.token),
+      count: 1,
+      occurrences: [occurrence],
+      decoded: matched.decoded,
     });
   };
 
   const scan = (text: string, final: boolean) => {
-    const { tokens, resumeAt } = matcher.match(text, 0, text.length, final);
+    const { tokens, resumeAt } = matcher.match(text, final);
     for (const matched of tokens) record(matched, text);
     if (final) return;
     // Count the lines of the part dropped now, since the next buffer starts at `resumeAt`.
@@ -181,7 +193,7 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
         carry = '';
         scan(text, true);
       }
-      const tokens = [...byToken.values()].map((e) => e.found);
+      const tokens = [...byToken.values()];
       return { tokens: sortByExpiry(tokens, now.getTime()) };
     },
   };

@@ -5,6 +5,7 @@
 import { benchDecode, DECODE_OURS, DECODE_PEER } from './decode';
 import type { BenchRow } from './measure';
 import { measureDecodeMemory, type MemoryFigure } from './memory';
+import { benchScan, scanGoals } from './scan';
 import { benchVerify, VERIFY_NO_MEMO, VERIFY_OURS, VERIFY_PEER } from './verify';
 
 export interface Goal {
@@ -84,6 +85,8 @@ export async function runBenchmarks(log: (line: string) => void = () => {}): Pro
     measured: mib(memory.beforeGcBytes),
     met: memory.beforeGcBytes <= MEMORY_BUDGET_BYTES,
   });
+  log('scan …');
+  goals.push(...scanGoals(benchScan()));
   return { rows, memory, goals, notes };
 }
 
