@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/Badge';
 import { Panel } from '@/components/ui/Panel';
 import { claimRows, type ClaimMeaning, type ClaimRow, type DecodeResult, type HeaderRow } from '@/lib';
@@ -11,10 +11,12 @@ export interface ClaimsInspectorProps {
   decoded: DecodeResult | undefined;
   /** A fixed clock in milliseconds; without it the relative times refresh every few seconds. */
   now?: number;
+  /** A claim path to highlight and scroll to (from a guide link's focus=), e.g. "realm_access.roles". */
+  focus?: string;
 }
 
 /** The "Claims" region: every claim with its value, meaning and specification, times in readable forms. */
-export function ClaimsInspectorView({ decoded, now: fixedNow }: ClaimsInspectorProps) {
+export function ClaimsInspectorView({ decoded, now: fixedNow, focus }: ClaimsInspectorProps) {
   const now = useNow(5000, fixedNow);
   const { locale, timeZone } = useLocaleAndZone();
   const view = useMemo(
@@ -40,7 +42,7 @@ export function ClaimsInspectorView({ decoded, now: fixedNow }: ClaimsInspectorP
               Disclosures.
             </p>
           ) : null}
-          <ClaimTable rows={view.rows} caption="Payload claims" />
+          <ClaimTable rows={view.rows} caption="Payload claims" focus={focus} />
           {view.omittedRows ? (
             <p className="mt-2 text-sm text-[var(--muted)]">
               … and {view.omittedRows.toLocaleString('en-US')} more claims, not listed here. The Payload view
@@ -61,7 +63,7 @@ export function ClaimsInspectorView({ decoded, now: fixedNow }: ClaimsInspectorP
   );
 }
 
-function ClaimTable({ rows, caption }: { rows: ClaimRow[]; caption: string }) {
+function ClaimTable({ rows, caption, focus }: { rows: ClaimRow[]; caption: string; focus?: string }) {
   return (
     <table className="w-full table-fixed border-collapse text-sm">
       <caption className="sr-only">{caption}</caption>
@@ -80,20 +82,34 @@ function ClaimTable({ rows, caption }: { rows: ClaimRow[]; caption: string }) {
       </thead>
       <tbody>
         {rows.map((row) => (
-          <ClaimRowView key={row.path} row={row} />
+          <ClaimRowView key={row.path} row={row} focus={focus} />
         ))}
       </tbody>
     </table>
   );
 }
 
-function ClaimRowView({ row }: { row: ClaimRow }) {
-  const [open, setOpen] = useState(false);
+function ClaimRowView({ row, focus }: { row: ClaimRow; focus?: string }) {
+  // A focused claim inside this one opens it, so the highlighted row is visible.
+  const [open, setOpen] = useState(
+    () => focus !== undefined && (focus.startsWith(`${row.path}.`) || focus.startsWith(`${row.path}[`)),
+  );
+  const focused = focus === row.path;
+  const rowRef = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    if (focused) rowRef.current?.scrollIntoView({ block: 'center' });
+  }, [focused]);
   const tooltipId = useId();
   const expandable = row.children.length > 0;
   return (
     <>
-      <tr className="border-t border-[var(--border)] align-top" data-claim={row.path}>
+      <tr
+        ref={rowRef}
+        className={`border-t border-[var(--border)] align-top ${focused ? 'bg-[var(--panel-2)] outline-2 outline-[var(--accent)]' : ''}`}
+        data-claim={row.path}
+        data-focused={focused ? 'true' : undefined}
+        aria-current={focused ? 'true' : undefined}
+      >
         <th
           scope="row"
           className="py-1.5 pr-2 text-left font-normal"
@@ -165,7 +181,9 @@ function ClaimRowView({ row }: { row: ClaimRow }) {
           ) : null}
         </td>
       </tr>
-      {expandable && open ? row.children.map((child) => <ClaimRowView key={child.path} row={child} />) : null}
+      {expandable && open
+        ? row.children.map((child) => <ClaimRowView key={child.path} row={child} focus={focus} />)
+        : null}
       {expandable && open && row.omittedChildren ? (
         <tr className="border-t border-[var(--border)]">
           <td

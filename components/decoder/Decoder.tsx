@@ -11,6 +11,7 @@ import { CopyButton } from '@/components/ui/CopyButton';
 import { Panel } from '@/components/ui/Panel';
 import { Verifier } from '@/components/verifier/Verifier';
 import type { DecodedError, DecodedOk } from '@/lib';
+import type { GuideRequest } from '@/components/policy/types';
 import { ColoredToken, TokenWithErrorMark } from './ColoredToken';
 import { FindingsList } from './FindingsList';
 import { JsonView } from './JsonView';
@@ -30,6 +31,10 @@ const JweDecryptor = dynamic(() => import('@/components/jwe/JweDecryptor').then(
 const Disclosures = dynamic(() => import('@/components/sd-jwt/Disclosures').then((m) => m.Disclosures), {
   ssr: false,
 });
+// The policy check (evaluation, templates, code export) loads with the first decoded token.
+const PolicyCheck = dynamic(() => import('@/components/policy/PolicyCheck').then((m) => m.PolicyCheck), {
+  ssr: false,
+});
 const SignatureList = dynamic(
   () => import('@/components/jws-json/SignatureList').then((m) => m.SignatureList),
   { ssr: false },
@@ -43,6 +48,8 @@ export interface DecoderProps {
   onLoadExample: (name: string) => void;
   /** Server-rendered empty-state text for the Header and Payload panels. */
   hints: DecoderHints;
+  /** A guide link's policies and claim to highlight. */
+  guide?: GuideRequest;
 }
 
 const FORMAT_LABEL: Record<DecodedOk['format'], string> = {
@@ -63,6 +70,7 @@ export function Decoder({
   onKeyTextChange,
   onLoadExample,
   hints,
+  guide,
 }: DecoderProps) {
   const { decoded, pending } = useDecodedToken(token);
   // A huge paste keeps the whole page in its light mode: summary instead of textarea, no Monaco.
@@ -158,7 +166,7 @@ export function Decoder({
           </Panel>
           {decoded?.ok ? (
             <div className="order-5 min-w-0 empty:hidden">
-              <ClaimsInspector decoded={decoded} />
+              <ClaimsInspector decoded={decoded} focus={guide?.focus} />
             </div>
           ) : null}
           {decoded?.ok && decoded.format === 'jwe' ? (
@@ -178,6 +186,7 @@ export function Decoder({
           ) : null}
         </div>
       </div>
+      {decoded?.ok ? <PolicyCheck token={token} decoded={decoded} keyText={keyText} guide={guide} /> : null}
       {/* Discovery and fetching need a token to start from; nothing of it loads before one is pasted. */}
       {token.trim() ? <JwksPanel token={token} decoded={decoded} onUseKey={onKeyTextChange} /> : null}
     </div>

@@ -9,6 +9,7 @@ import { loadExample } from '@/lib';
 import { ServiceWorkerRegistration } from '@/components/offline/ServiceWorkerRegistration';
 import { ClearEverything } from '@/components/privacy/ClearEverything';
 import { LinkReader } from '@/components/share/LinkReader';
+import type { GuideRequest } from '@/components/policy/types';
 import { ThemeToggle } from './ThemeToggle';
 import { isTabId, TABS_ID, type TabId } from './tabs';
 
@@ -20,6 +21,10 @@ const Encoder = dynamic(() => import('@/components/encoder/Encoder').then((m) =>
 const KeyTools = dynamic(() => import('@/components/keys/KeyTools').then((m) => m.KeyTools), {
   ssr: false,
   loading: () => <p className="text-sm text-[var(--muted)]">Loading the key tools…</p>,
+});
+const ScanTab = dynamic(() => import('@/components/scan/ScanTab').then((m) => m.ScanTab), {
+  ssr: false,
+  loading: () => <p className="text-sm text-[var(--muted)]">Loading the scanner…</p>,
 });
 
 export interface AppShellProps {
@@ -46,6 +51,8 @@ export function AppShell({ intro, tabList, about, decoderHints }: AppShellProps)
   const onTabChange = useCallback((id: string) => isTabId(id) && setTab(id), [setTab]);
   const [token, setToken] = useState('');
   const [keyText, setKeyText] = useState('');
+  // A guide link's policies and focus, handed from the link reader to the decoder's policy check.
+  const [guide, setGuide] = useState<GuideRequest>();
   // Bumped by "Clear everything": remounts every tool, which empties the inputs they own.
   const [generation, setGeneration] = useState(0);
 
@@ -78,6 +85,14 @@ export function AppShell({ intro, tabList, about, decoderHints }: AppShellProps)
     [setTab],
   );
 
+  const openGuide = useCallback(
+    (request: GuideRequest) => {
+      setGuide(request);
+      setTab('decode');
+    },
+    [setTab],
+  );
+
   const clearInputs = useCallback(() => {
     setToken('');
     setKeyText('');
@@ -93,7 +108,7 @@ export function AppShell({ intro, tabList, about, decoderHints }: AppShellProps)
           <ThemeToggle />
         </div>
       </header>
-      <LinkReader onToken={openToken} onExample={openExample} />
+      <LinkReader onToken={openToken} onExample={openExample} onGuide={openGuide} />
       <ServiceWorkerRegistration />
       <main key={generation}>
         <TabsController tabList={tabList} active={tab} onChange={onTabChange} idBase={TABS_ID}>
@@ -105,6 +120,7 @@ export function AppShell({ intro, tabList, about, decoderHints }: AppShellProps)
               onKeyTextChange={setKeyText}
               onLoadExample={openExample}
               hints={decoderHints}
+              guide={guide}
             />
           ) : null}
           {/* Kept mounted once opened, so a trip to the decoder does not lose the work. */}
@@ -116,6 +132,11 @@ export function AppShell({ intro, tabList, about, decoderHints }: AppShellProps)
           {visited.has('keys') ? (
             <div hidden={tab !== 'keys'}>
               <KeyTools />
+            </div>
+          ) : null}
+          {visited.has('scan') ? (
+            <div hidden={tab !== 'scan'}>
+              <ScanTab onOpenInDecoder={openToken} />
             </div>
           ) : null}
           {tab === 'about' ? about : null}
