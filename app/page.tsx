@@ -2,7 +2,8 @@ import { decoderHints } from '@/components/decoder/DecoderHints';
 import { AboutPrivacy } from '@/components/privacy/AboutPrivacy';
 import { AppShell } from '@/components/shell/AppShell';
 import { SiteIntro } from '@/components/shell/SiteIntro';
-import { TABS, TABS_ID } from '@/components/shell/tabs';
+import { TABS_ID } from '@/components/shell/tab-ids';
+import { TABS } from '@/components/shell/tabs';
 import { TabList } from '@/components/ui/Tabs';
 
 /**

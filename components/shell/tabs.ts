@@ -1,16 +1,13 @@
-/** The app's tools, in tab order. Shared by the server-rendered tab bar and the client shell that switches them. */
-export const TABS = [
-  { id: 'decode', label: 'Decode' },
-  { id: 'encode', label: 'Encode' },
-  { id: 'keys', label: 'Keys' },
-  { id: 'about', label: 'About & privacy' },
-] as const;
+import type { TabDef } from '@/components/ui/Tabs';
+import { TAB_IDS, type TabId } from './tab-ids';
 
-export type TabId = (typeof TABS)[number]['id'];
+const LABELS: Record<TabId, string> = {
+  decode: 'Decode',
+  encode: 'Encode',
+  keys: 'Keys',
+  scan: 'Scan',
+  about: 'About & privacy',
+};
 
-/** The id prefix of the tab bar's buttons and of the one tab panel (server and client must agree on it). */
-export const TABS_ID = 'tools';
-
-export function isTabId(value: string | undefined): value is TabId {
-  return TABS.some((tab) => tab.id === value);
-}
+/** The tab bar's buttons, for the server-rendered TabList. */
+export const TABS: readonly TabDef<TabId>[] = TAB_IDS.map((id) => ({ id, label: LABELS[id] }));
