@@ -7,6 +7,7 @@ import { runDecode } from './commands/decode';
 import type { CommandIo } from './commands/io';
 import { runScan } from './commands/scan';
 import { runVerify } from './commands/verify';
+import { isScanWorker, runScanWorker } from './scan/pool';
 import { CliInputError, EXIT, EXIT_CODES_HELP, type ExitCode } from './exit-codes';
 
 const COMMANDS: Record<string, (argv: string[], io: CommandIo) => Promise<ExitCode>> = {
@@ -72,12 +73,15 @@ function oneLine(err: unknown): string {
   return `jwt-lens stopped on an internal error: ${message.split('\n')[0]}`;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`jwt-lens: ${oneLine(err)}\n`);
-    process.exitCode = err instanceof CliInputError ? err.exitCode : EXIT.input;
-  },
-);
+// The same file is the entry of the scan worker threads (scan/pool.ts): they run the worker loop only.
+if (isScanWorker()) runScanWorker();
+else
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`jwt-lens: ${oneLine(err)}\n`);
+      process.exitCode = err instanceof CliInputError ? err.exitCode : EXIT.input;
+    },
+  );

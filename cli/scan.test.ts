@@ -374,3 +374,32 @@ describe('jwt-lens scan: big files are read in chunks with exact positions', () 
     ).toEqual(positions(big, t.expired));
   });
 });
+
+describe('jwt-lens scan on several threads', () => {
+  it('reports exactly what one thread reports', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) {
+      files[`logs/access-${i}.log`] = nginxAccessLog([t.live, t.expired], 2000);
+      files[`logs/app-${i}.jsonl`] = jsonLogLines([t.hs256, t.notYet]);
+      files[`har/session-${i}.har`] = JSON.stringify(
+        harDocument({ accessToken: t.live, idToken: t.sdJwt, assertion: t.es256 }),
+        null,
+        2,
+      );
+    }
+    const dir = tree(files);
+    const one = await runCli(['scan', '.', '--format', 'json', '--now', AT], {
+      cwd: dir,
+      env: { JWT_LENS_SCAN_THREADS: '1' },
+    });
+    const two = await runCli(['scan', '.', '--format', 'json', '--now', AT], {
+      cwd: dir,
+      env: { JWT_LENS_SCAN_THREADS: '2' },
+    });
+    expect(two.stderr).toBe('');
+    expect(two.status).toBe(1);
+    const strip = (text: string) => ({ ...JSON.parse(text), now: undefined });
+    expect(strip(two.stdout)).toEqual(strip(one.stdout));
+    expect(JSON.parse(two.stdout).tokens.length).toBe(6);
+  });
+});

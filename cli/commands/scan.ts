@@ -12,7 +12,7 @@ import { scanSarif } from '../output/sarif';
 import { scanText } from '../output/scan-text';
 import { isRedactedCopy, writeRedactedCopy, type RedactedCopy } from '../scan/redact-file';
 import { ReportBuilder } from '../scan/report';
-import { scanFile } from '../scan/scan-file';
+import { scanFiles } from '../scan/pool';
 import { walkPaths } from '../walk';
 import type { CommandIo } from './io';
 
@@ -40,6 +40,8 @@ token: only its fingerprint (the first 16 hex digits of its SHA-256) and a redac
                     remove: cut the token out
   --now TIME        judge expiry at TIME (ISO 8601 or seconds since 1970) instead of now
   -h, --help        show this help
+
+Files are scanned on every core; JWT_LENS_SCAN_THREADS=N sets the number of threads (1: one thread).
 
 ${EXIT_CODES_HELP}
   scan exits 0 when nothing was found (per --fail-on), 1 when tokens were found, and 2 when a
@@ -81,8 +83,9 @@ export async function runScan(argv: string[], io: CommandIo): Promise<ExitCode> 
   const problems = walked.problems.map((p) => p.message);
   const builder = new ReportBuilder(now);
   const copies: RedactedCopy[] = [];
-  for (const file of walked.files) {
-    const scanned = scanFile(file.path, file.size, now);
+  const scans = await scanFiles(walked.files, now, new URL(import.meta.url));
+  for (const [i, file] of walked.files.entries()) {
+    const scanned = scans[i]!;
     if (!scanned.ok) {
       problems.push(scanned.message);
       continue;
