@@ -11,7 +11,7 @@ import { ClearEverything } from '@/components/privacy/ClearEverything';
 import { LinkReader } from '@/components/share/LinkReader';
 import type { GuideRequest } from '@/components/policy/types';
 import { ThemeToggle } from './ThemeToggle';
-import { isTabId, TABS_ID, type TabId } from './tabs';
+import { isTabId, TABS_ID, type TabId } from './tab-ids';
 
 // Not part of the decoder's first-load JS: each loads when its tab opens.
 const Encoder = dynamic(() => import('@/components/encoder/Encoder').then((m) => m.Encoder), {
