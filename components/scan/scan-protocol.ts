@@ -1,0 +1,50 @@
+/**
+ * Messages between the Scan tab and its worker. The worker receives text (in chunks) and the user's
+ * choices, nothing else: no File, no URL, no storage handle. It answers with rows and a redacted Blob.
+ */
+import type { FoundKind, RedactionMode, SanitizeCounts } from '@/lib';
+
+export interface ScanRow {
+  fingerprint: string;
+  token: string;
+  kind: FoundKind;
+  alg?: string;
+  enc?: string;
+  iss?: string;
+  sub?: string;
+  aud?: string;
+  /** The time claims, so the page can show the live state without the worker. */
+  times: { exp?: unknown; nbf?: unknown; iat?: unknown };
+  count: number;
+  firstSeen: string;
+}
+
+export interface RedactRequest {
+  id: number;
+  mode: RedactionMode;
+  /** HAR categories; plain text only has tokens. */
+  tokens: boolean;
+  cookies: boolean;
+  authorization: boolean;
+  parameters: boolean;
+}
+
+export type ToWorker =
+  | { type: 'chunk'; text: string; now: number }
+  | { type: 'end'; now: number }
+  | { type: 'redact'; request: RedactRequest };
+
+export type FromWorker =
+  | { type: 'progress'; done: number }
+  | {
+      type: 'result';
+      rows: ScanRow[];
+      isHar: boolean;
+      entries?: number;
+      /** Why a HAR-looking file was scanned as plain text, for example it is not valid JSON. */
+      message?: string;
+      chars: number;
+      occurrences: number;
+    }
+  | { type: 'redacted'; id: number; blob: Blob; counts: SanitizeCounts; isHar: boolean }
+  | { type: 'failed'; message: string };

@@ -1,0 +1,126 @@
+// Scans and redacts off the main thread, so a 100 MB file never freezes the page. Imports lib/scan
+// modules directly (not lib/index.ts), so this worker's bundle holds the scanner only.
+import { claimsOf } from '@/lib/claims/claims-of';
+import { scanHar } from '@/lib/scan/har';
+import { looksLikeHar } from '@/lib/scan/har-read';
+import { redactText } from '@/lib/scan/redact';
+import { sanitizeHar } from '@/lib/scan/sanitize-har';
+import { createTextScanner, scanText, type TextScanner } from '@/lib/scan/scan-text';
+import { summarizeToken } from '@/lib/scan/summary';
+import type { FoundToken, ScanResult } from '@/lib/scan/types';
+import type { FromWorker, RedactRequest, ScanRow, ToWorker } from './scan-protocol';
+
+/** Rows shown at most; the counts still cover every token. */
+const MAX_ROWS = 2000;
+
+let chunks: string[] = [];
+let scanner: TextScanner | undefined;
+let isHar: boolean | undefined;
+let done = 0;
+let text = '';
+
+const post = (message: FromWorker) => self.postMessage(message);
+
+function rowOf(found: FoundToken, now: number): ScanRow {
+  const s = summarizeToken(found, now);
+  const claims = claimsOf(found.decoded) ?? {};
+  return {
+    fingerprint: found.fingerprint,
+    token: found.token,
+    kind: s.kind,
+    ...(s.alg !== undefined ? { alg: s.alg } : {}),
+    ...(s.enc !== undefined ? { enc: s.enc } : {}),
+    ...(s.iss !== undefined ? { iss: s.iss } : {}),
+    ...(s.sub !== undefined ? { sub: s.sub } : {}),
+    ...(s.aud !== undefined ? { aud: s.aud } : {}),
+    times: { exp: claims.exp, nbf: claims.nbf, iat: claims.iat },
+    count: found.count,
+    firstSeen: s.firstSeen,
+  };
+}
+
+function finish(now: number): void {
+  text = chunks.length === 1 ? chunks[0]! : chunks.join('');
+  chunks = [];
+  let result: ScanResult = { tokens: [] };
+  let message: string | undefined;
+  let entries: number | undefined;
+  if (isHar) {
+    const har = scanHar(text, { now });
+    if (har.error) {
+      message = har.error.message;
+      isHar = false;
+      result = scanText(text, { now });
+    } else {
+      result = har;
+      entries = har.entries;
+    }
+  } else if (scanner) {
+    result = scanner.finish();
+  }
+  post({
+    type: 'result',
+    rows: result.tokens.slice(0, MAX_ROWS).map((t) => rowOf(t, now)),
+    isHar: isHar === true,
+    ...(entries !== undefined ? { entries } : {}),
+    ...(message ? { message } : {}),
+    chars: text.length,
+    occurrences: result.tokens.reduce((n, t) => n + t.count, 0),
+  });
+}
+
+function redact(request: RedactRequest): void {
+  const zero = { tokens: 0, cookies: 0, authorization: 0, parameters: 0 };
+  if (isHar) {
+    const r = sanitizeHar(text, {
+      tokens: request.tokens ? request.mode : false,
+      cookies: request.cookies,
+      authorization: request.authorization,
+      parameters: request.parameters,
+    });
+    if (r.ok) {
+      post({
+        type: 'redacted',
+        id: request.id,
+        blob: new Blob([r.har], { type: 'application/json' }),
+        counts: r.counts,
+        isHar: true,
+      });
+      return;
+    }
+  }
+  const r = request.tokens ? redactText(text, request.mode) : { text, redacted: 0 };
+  post({
+    type: 'redacted',
+    id: request.id,
+    blob: new Blob([r.text], { type: 'text/plain' }),
+    counts: { ...zero, tokens: r.redacted },
+    isHar: false,
+  });
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  try {
+    if (message.type === 'chunk') {
+      if (isHar === undefined) {
+        isHar = looksLikeHar(message.text);
+        if (!isHar) scanner = createTextScanner({ now: message.now });
+      }
+      chunks.push(message.text);
+      scanner?.push(message.text);
+      done += message.text.length;
+      post({ type: 'progress', done });
+    } else if (message.type === 'end') {
+      finish(message.now);
+    } else if (message.type === 'redact') {
+      redact(message.request);
+    }
+  } catch (err) {
+    // Out of memory or a bug: say so instead of dying silently; the page offers to try again.
+    post({
+      type: 'failed',
+      message: `The scan stopped: ${err instanceof Error ? err.message : String(err)}. Try a smaller file.`,
+    });
+  }
+};

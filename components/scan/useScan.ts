@@ -1,0 +1,157 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SanitizeCounts } from '@/lib';
+import type { FromWorker, RedactRequest, ScanRow, ToWorker } from './scan-protocol';
+
+/** Text goes to the worker in pieces of this size, so progress moves and no message is huge. */
+export const CHUNK_CHARS = 1024 * 1024;
+
+export type ScanStatus =
+  | { state: 'idle' }
+  | { state: 'running'; source: string; done: number; total: number }
+  | {
+      state: 'done';
+      source: string;
+      rows: ScanRow[];
+      isHar: boolean;
+      entries?: number;
+      message?: string;
+      chars: number;
+      occurrences: number;
+    }
+  | { state: 'cancelled'; source: string }
+  | { state: 'failed'; source: string; message: string };
+
+export interface Redacted {
+  id: number;
+  blob: Blob;
+  counts: SanitizeCounts;
+  isHar: boolean;
+}
+
+/**
+ * Owns the scan worker: feeds it text in chunks, follows its progress, terminates it on Cancel (which
+ * stops the work at once, whatever it is doing) and asks it for redacted copies. A new scan replaces
+ * the old worker, so nothing of an earlier input stays in memory.
+ */
+export function useScan() {
+  const [status, setStatus] = useState<ScanStatus>({ state: 'idle' });
+  const [redacted, setRedacted] = useState<Redacted>();
+  const worker = useRef<Worker | undefined>(undefined);
+  const run = useRef(0);
+  const redactId = useRef(0);
+
+  const stop = useCallback(() => {
+    worker.current?.terminate();
+    worker.current = undefined;
+  }, []);
+  useEffect(() => stop, [stop]);
+
+  const start = useCallback(
+    async (source: string, total: number, pieces: AsyncIterable<string> | Iterable<string>) => {
+      stop();
+      const turn = ++run.current;
+      setRedacted(undefined);
+      const w = new Worker(new URL('./scan.worker.ts', import.meta.url), { type: 'module' });
+      worker.current = w;
+      const send = (message: ToWorker) => w.postMessage(message);
+      setStatus({ state: 'running', source, done: 0, total });
+      let lastShown = 0;
+      w.onmessage = (event: MessageEvent<FromWorker>) => {
+        if (run.current !== turn) return;
+        const m = event.data;
+        if (m.type === 'progress') {
+          // Re-render only when the bar visibly moves.
+          if (m.done - lastShown < total / 200 && m.done < total) return;
+          lastShown = m.done;
+          setStatus((s) => (s.state === 'running' ? { ...s, done: Math.min(m.done, total) } : s));
+        } else if (m.type === 'result') {
+          setStatus({
+            state: 'done',
+            source,
+            rows: m.rows,
+            isHar: m.isHar,
+            chars: m.chars,
+            occurrences: m.occurrences,
+            ...(m.entries !== undefined ? { entries: m.entries } : {}),
+            ...(m.message ? { message: m.message } : {}),
+          });
+        } else if (m.type === 'redacted') {
+          if (m.id === redactId.current)
+            setRedacted({ id: m.id, blob: m.blob, counts: m.counts, isHar: m.isHar });
+        } else if (m.type === 'failed') {
+          setStatus({ state: 'failed', source, message: m.message });
+          stop();
+        }
+      };
+      w.onerror = () => {
+        if (run.current !== turn) return;
+        setStatus({
+          state: 'failed',
+          source,
+          message:
+            'The scan stopped unexpectedly (the file may be too large for this browser tab). Try a smaller file.',
+        });
+        stop();
+      };
+      try {
+        for await (const text of pieces) {
+          if (run.current !== turn) return;
+          send({ type: 'chunk', text, now: Date.now() });
+        }
+      } catch (err) {
+        if (run.current !== turn) return;
+        setStatus({
+          state: 'failed',
+          source,
+          message: `The file could not be read: ${err instanceof Error ? err.message : String(err)}.`,
+        });
+        stop();
+        return;
+      }
+      if (run.current === turn) send({ type: 'end', now: Date.now() });
+    },
+    [stop],
+  );
+
+  const cancel = useCallback(() => {
+    run.current++;
+    stop();
+    setRedacted(undefined);
+    setStatus((s) => ({ state: 'cancelled', source: 'source' in s ? s.source : '' }));
+  }, [stop]);
+
+  const requestRedaction = useCallback((request: Omit<RedactRequest, 'id'>) => {
+    const id = ++redactId.current;
+    setRedacted(undefined);
+    worker.current?.postMessage({ type: 'redact', request: { ...request, id } } satisfies ToWorker);
+  }, []);
+
+  return { status, redacted, start, cancel, requestRedaction };
+}
+
+/** A string in CHUNK_CHARS pieces. */
+export function* textPieces(text: string): Iterable<string> {
+  for (let i = 0; i < text.length; i += CHUNK_CHARS) yield text.slice(i, i + CHUNK_CHARS);
+  if (text.length === 0) yield '';
+}
+
+/** A file decoded as UTF-8 in about CHUNK_CHARS pieces; the File itself never reaches the worker. */
+export async function* filePieces(file: Blob): AsyncIterable<string> {
+  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  let buffered: string[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffered.push(value);
+    size += value.length;
+    if (size >= CHUNK_CHARS) {
+      yield buffered.join('');
+      buffered = [];
+      size = 0;
+    }
+  }
+  if (size > 0 || buffered.length === 0) yield buffered.join('');
+}
