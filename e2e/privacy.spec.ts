@@ -33,18 +33,39 @@ test.describe('Content-Security-Policy', () => {
     page,
     consoleErrors,
   }) => {
-    consoleErrors.allow(/Content Security Policy/);
+    consoleErrors.allow(/Content Security Policy|requires 'TrustedScript' assignment/);
     const violations = await recordCspViolations(page);
-    await page.goto('/');
-    await page.evaluate(() => {
-      const s = document.createElement('script');
-      s.textContent = 'window.__injected = true';
-      document.body.append(s);
+    // An inline script slipped into the page after the build (a tampering host, a proxy): parsed from the
+    // HTML, so Trusted Types do not apply, and script-src has no hash for it.
+    await page.route('/', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        '</body>',
+        '<script>window.__injected = true</script></body>',
+      );
+      await route.fulfill({ response, body: html });
     });
-    expect(
-      await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected),
-    ).toBeUndefined();
-    expect((await violations()).join('\n')).toContain('script-src-elem blocked inline');
+    await page.goto('/');
+    // One added by script: Trusted Types refuse the plain string before script-src is even asked.
+    const thrown = await page.evaluate(() => {
+      try {
+        const s = document.createElement('script');
+        s.textContent = 'window.__injectedByScript = true';
+        document.body.append(s);
+        return 'no error';
+      } catch (err) {
+        return (err as Error).constructor.name;
+      }
+    });
+    expect(thrown).toBe('TypeError');
+    const injected = await page.evaluate(() => {
+      const w = window as unknown as { __injected?: boolean; __injectedByScript?: boolean };
+      return [w.__injected, w.__injectedByScript];
+    });
+    expect(injected).toEqual([undefined, undefined]);
+    const reported = (await violations()).join('\n');
+    expect(reported).toContain('script-src-elem blocked inline');
+    expect(reported).toContain('require-trusted-types-for blocked trusted-types-sink');
   });
 });
 

@@ -179,9 +179,7 @@ export function thirdPartyHostsIn(text) {
  */
 export function undocumentedUrlsIn(text) {
   const found = new Map();
-  for (const m of text.matchAll(
-    /\b(?:https?|wss?|ftp):\/\/(?:[^\s@/?#"'`<>\\]*@)?([^\s/?#"'`<>\\),;]*)/gi,
-  )) {
+  for (const m of text.matchAll(/\b(?:https?|wss?|ftp):\/\/(?:[^\s@/?#"'`<>\\]*@)?([^\s/?#"'`<>\\),;]*)/gi)) {
     let host = (m[1] ?? '')
       .toLowerCase()
       .replace(/:[\d*]*$/, '')

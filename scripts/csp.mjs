@@ -4,12 +4,38 @@
  * Hashes every inline <script> of every out/**\/*.html and writes a strict Content-Security-Policy <meta> at the
  * top of <head>. Then it re-reads each page and fails (exit 1, naming the file) when anything inline would run
  * without a hash: a script changed after hashing, an inline event handler (on*=) or a javascript: URL.
+ *
+ * The policy also enforces Trusted Types (`require-trusted-types-for 'script'`): a plain string can no longer
+ * reach innerHTML, script.src, new Worker() or any other DOM XSS sink; only values made by a policy named in
+ * `trusted-types` can. Right after the <meta> it puts the page's own default policy (trustedTypesBootstrap),
+ * hashed like every other inline script, which runs before any other script.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { attribute, scanTags } from './html-tokens.mjs';
+
+/**
+ * The Trusted Types policies that may exist on the page, each needed by the app or a library it ships. No
+ * 'allow-duplicates': each name is created once.
+ * @type {readonly string[]}
+ */
+export const TRUSTED_TYPES_POLICIES = Object.freeze([
+  // The page's own (trustedTypesBootstrap): the Turbopack runtime assigns chunk URLs to script.src and hands
+  // worker URLs to new Worker() without a policy of its own, and the service worker is registered by URL.
+  // It turns only same-origin build files into script URLs, and has no createHTML or createScript.
+  'default',
+  // Monaco's rendering policies; components/decoder/monaco/trusted-types.ts says what each renders and which
+  // of Monaco's other policies are refused (it never creates them); csp.test.ts checks the lists agree.
+  'editorViewLayer',
+  'domLineBreaksComputer',
+  'stickyScrollViewLayer',
+  'richScreenReaderContent',
+  'tokenizeToString',
+  // The DOMPurify copy inside Monaco sanitizes hover Markdown and returns TrustedHTML from its own policy.
+  'dompurify',
+]);
 
 /**
  * The policy, one row per directive. `script-src` gets the hashes appended; nothing here may allow
@@ -31,6 +57,8 @@ export const CSP_DIRECTIVES = Object.freeze([
   ['object-src', ["'none'"]],
   ['base-uri', ["'none'"]],
   ['form-action', ["'none'"]],
+  ['require-trusted-types-for', ["'script'"]],
+  ['trusted-types', TRUSTED_TYPES_POLICIES],
 ]);
 
 /** Attributes whose value is a URL that a browser may navigate to or load. */
@@ -89,7 +117,45 @@ export function buildPolicy(scriptHashes, options = {}) {
   return rows.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
 
+/** The id of the inline script that creates the default Trusted Types policy. */
+export const TRUSTED_TYPES_SCRIPT_ID = 'trusted-types-default-policy';
+
+/**
+ * The page's default Trusted Types policy, as the text of an inline script. The browser calls it for every
+ * plain string that reaches a script URL sink (script.src, new Worker(), serviceWorker.register()). It lets
+ * through only URLs of this origin that are build output: a .js file under `${prefix}/_next/static/`, or
+ * `${prefix}/sw.js`; for anything else it returns null, so the browser blocks the sink and reports a
+ * violation. It defines no createHTML and no createScript: a string assigned to innerHTML, or handed to
+ * eval, still throws.
+ * @param {string} prefix the base path the assets are served under ('' or e.g. '/tools/jwt')
+ */
+export function trustedTypesBootstrap(prefix) {
+  if (!/^(\/[A-Za-z0-9._~-]+)*$/.test(prefix)) throw new Error(`unsafe asset prefix: ${prefix}`);
+  const p = JSON.stringify(prefix);
+  return (
+    '(function(){var t=self.trustedTypes;if(!t||!t.createPolicy)return;' +
+    `var p=${p};t.createPolicy("default",{createScriptURL:function(u){var x=new URL(u,location.href);` +
+    'return x.origin===location.origin&&(x.pathname===p+"/sw.js"||' +
+    'x.pathname.indexOf(p+"/_next/static/")===0&&/\\.js$/.test(x.pathname))?u:null}})})()'
+  );
+}
+
+/**
+ * The path prefix of the page's build assets, from its first /_next/static/ script or stylesheet.
+ * @param {string} html
+ */
+export function assetPrefixOf(html) {
+  for (const tag of scanTags(html)) {
+    const url =
+      tag.name === 'script' ? attribute(tag, 'src') : tag.name === 'link' ? attribute(tag, 'href') : null;
+    const match = /^((?:\/[^/?#]+)*?)\/_next\/static\//.exec(url ?? '');
+    if (match) return match[1] ?? '';
+  }
+  return '';
+}
+
 const CSP_META_RE = /<meta\s+http-equiv=["']?Content-Security-Policy["']?[^>]*>/gi;
+const BOOTSTRAP_RE = new RegExp(`<script id="${TRUSTED_TYPES_SCRIPT_ID}">[^<]*</script>`, 'g');
 const HEAD_OPEN_RE = /<head(\s[^>]*)?>/i;
 const CHARSET_META_RE = /^\s*<meta\s+charset=["']?[\w-]+["']?\s*\/?>/i;
 
@@ -101,13 +167,24 @@ const CHARSET_META_RE = /^\s*<meta\s+charset=["']?[\w-]+["']?\s*\/?>/i;
  * @returns {{ ok: true, html: string, hashes: string[] } | { ok: false, problems: string[] }}
  */
 export function applyCsp(html) {
-  const withoutOld = html.replace(CSP_META_RE, '');
+  const withoutOld = html.replace(CSP_META_RE, '').replace(BOOTSTRAP_RE, '');
   const problems = unhashableCode(withoutOld);
   const head = HEAD_OPEN_RE.exec(withoutOld);
   if (!head) problems.push('there is no <head> element to put the Content-Security-Policy in');
+  const prefix = assetPrefixOf(withoutOld);
+  let bootstrap = '';
+  try {
+    bootstrap = trustedTypesBootstrap(prefix);
+  } catch (err) {
+    problems.push(
+      `the assets are served under ${JSON.stringify(prefix)}, which the default policy cannot name: ${err}`,
+    );
+  }
   if (problems.length > 0 || !head) return { ok: false, problems };
-  const hashes = inlineScripts(withoutOld).map(hashScript);
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${buildPolicy(hashes)}"/>`;
+  const hashes = [bootstrap, ...inlineScripts(withoutOld)].map(hashScript);
+  const meta =
+    `<meta http-equiv="Content-Security-Policy" content="${buildPolicy(hashes)}"/>` +
+    `<script id="${TRUSTED_TYPES_SCRIPT_ID}">${bootstrap}</script>`;
   let insertAt = head.index + head[0].length;
   const charset = CHARSET_META_RE.exec(withoutOld.slice(insertAt));
   if (charset) insertAt += charset[0].length;
@@ -141,6 +218,24 @@ export function auditCsp(html) {
   for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'blob:']) {
     if (scriptSrc.includes(unsafe)) problems.push(`script-src allows ${unsafe}`);
   }
+  const directive = (/** @type {string} */ name) =>
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .find((d) => d[0] === name)
+      ?.slice(1);
+  if (!directive('require-trusted-types-for')?.includes("'script'")) {
+    problems.push("the policy does not enforce Trusted Types (require-trusted-types-for 'script')");
+  }
+  const allowed = directive('trusted-types');
+  if (!allowed) problems.push('the policy has no trusted-types allow-list');
+  for (const loose of ['*', "'allow-duplicates'"]) {
+    if (allowed?.includes(loose)) problems.push(`trusted-types allows ${loose}`);
+  }
+  const firstScript = tags.find((t) => t.name === 'script');
+  if (firstScript && attribute(firstScript, 'id') !== TRUSTED_TYPES_SCRIPT_ID) {
+    problems.push('the default Trusted Types policy is not created by the first script of the page');
+  }
   inlineScripts(html).forEach((text, index) => {
     if (!scriptSrc.includes(hashScript(text))) {
       problems.push(
@@ -162,7 +257,8 @@ export function htmlFilesIn(dir) {
 /**
  * Applies and audits the policy for every page under `dir`.
  * @param {string} dir
- * @returns {{ files: number, hashes: string[], problems: string[] }} problems are prefixed with the file path
+ * @returns {{ files: number, hashes: string[], problems: string[], workers: string[] }} problems are prefixed
+ *   with the file path; workers are the worker bootstraps given the default policy (addWorkerPolicy)
  */
 export function applyCspToDirectory(dir) {
   const files = htmlFilesIn(dir);
@@ -181,7 +277,32 @@ export function applyCspToDirectory(dir) {
     applied.hashes.forEach((h) => hashes.add(h));
   }
   if (files.length === 0) problems.push(`${dir}: no .html files found; run next build first`);
-  return { files: files.length, hashes: [...hashes].sort(), problems };
+  const index = files.find((f) => f.endsWith(`${sep}index.html`)) ?? files[0];
+  const workers = index ? addWorkerPolicy(dir, assetPrefixOf(readFileSync(index, 'utf8'))) : [];
+  return { files: files.length, hashes: [...hashes].sort(), problems, workers };
+}
+
+/** Turbopack starts every web worker (the decoder's, Monaco's) from this bootstrap script. */
+const WORKER_BOOTSTRAP_RE = /^turbopack-worker-[\w-]+\.js$/;
+
+/**
+ * Where the policy is a response header (nginx, _headers), it governs each worker's own script too, and a
+ * worker's importScripts() is a script URL sink: Turbopack's bootstrap hands it plain strings. So every worker
+ * bootstrap gets the page's default policy put in front, as its first statement. The step is idempotent.
+ * @param {string} dir
+ * @param {string} prefix the asset prefix of the pages
+ * @returns {string[]} the bootstrap files, relative to dir
+ */
+export function addWorkerPolicy(dir, prefix) {
+  const prelude = `${trustedTypesBootstrap(prefix)};\n`;
+  const chunks = join(dir, '_next', 'static', 'chunks');
+  const names = existsSync(chunks) ? readdirSync(chunks).filter((n) => WORKER_BOOTSTRAP_RE.test(n)) : [];
+  for (const name of names) {
+    const file = join(chunks, name);
+    const text = readFileSync(file, 'utf8').replace(/^\(function\(\)\{var t=self\.trustedTypes;.*\n/, '');
+    writeFileSync(file, prelude + text);
+  }
+  return names.map((n) => relative(dir, join(chunks, n)));
 }
 
 /**
@@ -209,6 +330,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(1);
   }
   console.log(
-    `csp: ${result.files} page(s), ${result.hashes.length} inline script hash(es), policy audited.`,
+    `csp: ${result.files} page(s), ${result.hashes.length} inline script hash(es), policy audited; ` +
+      `default Trusted Types policy in ${result.workers.length} worker bootstrap(s).`,
   );
 }

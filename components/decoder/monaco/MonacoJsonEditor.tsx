@@ -1,7 +1,10 @@
 'use client';
 
-// Loaded only through next/dynamic with ssr: false. Monaco comes from our own bundle:
-// loader.config({ monaco }) stops @monaco-editor/react from fetching it from a CDN.
+// Loaded only through next/dynamic with ssr: false. Monaco comes from our own bundle and is handed to
+// @monaco-editor/react with loader.config({ monaco }); next.config.ts replaces the package's CDN loader with
+// ./loader-shim, which can load nothing. The environment (workers, Trusted Types policies) must be in place
+// before monaco-editor evaluates, so it is imported first.
+import './monaco-environment';
 import Editor, { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
@@ -9,14 +12,6 @@ import 'monaco-editor/languages/features/json/register';
 import { useEffect, useRef, useState } from 'react';
 import { jsonNumberAt } from '../jsonNumberAt';
 
-type MonacoEnv = { getWorker(workerId: string, label: string): Worker };
-
-(self as unknown as { MonacoEnvironment: MonacoEnv }).MonacoEnvironment = {
-  getWorker(_workerId, label) {
-    if (label === 'json') return new Worker(new URL('./json.worker.ts', import.meta.url), { type: 'module' });
-    return new Worker(new URL('./editor.worker.ts', import.meta.url), { type: 'module' });
-  },
-};
 loader.config({ monaco });
 
 export interface MonacoJsonEditorProps {
