@@ -91,3 +91,20 @@ describe('jwt-lens decode', () => {
     expect(run.stderr).toContain('Standard input was empty');
   });
 });
+
+describe('jwt-lens decode: other token formats', () => {
+  it('a JWE shows its header and says the payload is encrypted; an SD-JWT shows its disclosed claims', async () => {
+    const { tokenSet } = await import('../lib/scan/fixtures/tokens');
+    const t = await tokenSet();
+    const jwe = await runCli(['decode', t.jwe, '--now', NOW]);
+    expect(jwe.status).toBe(0);
+    expect(jwe.stdout).toContain('JWE');
+    expect(jwe.stdout).toContain('"enc": "A256GCM"');
+    expect(jwe.stdout).toContain('(encrypted: decrypt it to see the claims)');
+    const sd = await runCli(['decode', t.sdJwt, '--json', '--now', NOW]);
+    expect(sd.status).toBe(0);
+    const view = JSON.parse(sd.stdout);
+    expect(view.format).toBe('sd-jwt');
+    expect(view.payload).toMatchObject({ sub: 'hanna', given_name: 'Hanna', email: 'hanna@example.com' });
+  });
+});

@@ -239,6 +239,14 @@ describe('jwt-lens verify: unusable input (exit 2, one line on stderr)', () => {
     expect(run.stderr).toContain(`Could not reach http://127.0.0.1:${port}/jwks.json (ECONNREFUSED)`);
   });
 
+  it('an encrypted token (JWE), which has no signature to verify', async () => {
+    const { tokenSet } = await import('../lib/scan/fixtures/tokens');
+    const run = await runCli(['verify', (await tokenSet()).jwe, '--key', paths.pem]);
+    expect(run.status).toBe(2);
+    expectOneLineError(run);
+    expect(run.stderr).toContain('This is an encrypted token (JWE)');
+  });
+
   it('a key file holding garbage', async () => {
     const garbage = join(dir, 'garbage.pem');
     writeFileSync(garbage, '-----BEGIN PUBLIC KEY-----\nnot base64 at all!\n-----END PUBLIC KEY-----\n');

@@ -71,5 +71,6 @@ export async function buildCli() {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (process.argv.includes('--if-stale') && !cliBundleIsStale()) process.exit(0);
   await buildCli();
-  console.error(`built ${CLI_BUNDLE}`);
+  // `npm run cli` builds with --if-stale: stay quiet there, so stderr is only the CLI's own.
+  if (!process.argv.includes('--if-stale')) console.error(`built ${CLI_BUNDLE}`);
 }
