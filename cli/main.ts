@@ -9,6 +9,7 @@ import { runScan } from './commands/scan';
 import { runVerify } from './commands/verify';
 import { isScanWorker, runScanWorker } from './scan/pool';
 import { CliInputError, EXIT, EXIT_CODES_HELP, type ExitCode } from './exit-codes';
+import { VERSION } from './version';
 
 const COMMANDS: Record<string, (argv: string[], io: CommandIo) => Promise<ExitCode>> = {
   decode: runDecode,
@@ -62,13 +63,9 @@ async function main(argv: string[]): Promise<ExitCode> {
   return run(rest, io);
 }
 
-// Replaced at build time from package.json (scripts/build-cli.mjs).
-declare const __JWT_LENS_VERSION__: string | undefined;
-const VERSION = typeof __JWT_LENS_VERSION__ === 'string' ? __JWT_LENS_VERSION__ : 'dev';
-
 function oneLine(err: unknown): string {
   if (err instanceof CliInputError) return err.message;
-  // Anything else is a bug in JWT Lens, not in the input: still one line, and say where to report it.
+  // Anything else is a bug in JWT Lens, not in the input: still one line, never a stack trace.
   const message = err instanceof Error ? err.message : String(err);
   return `jwt-lens stopped on an internal error: ${message.split('\n')[0]}`;
 }

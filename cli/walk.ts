@@ -2,7 +2,8 @@
  * Which files `scan` reads: every path given, and for folders every file below them, except what a
  * .gitignore excludes (git's own rules, via the `ignore` package, read in every folder on the way
  * down), the .git folder, binaries (a NUL byte in the first 8 KB, as git and ripgrep decide) and
- * symbolic links to folders (which could loop). A file named on the command line is always read.
+ * symbolic links to folders (which could loop). A file named on the command line is read even when a
+ * .gitignore excludes it (the user asked for it), but never when it is binary.
  */
 import {
   closeSync,

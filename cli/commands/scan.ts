@@ -13,17 +13,17 @@ import { scanText } from '../output/scan-text';
 import { isRedactedCopy, writeRedactedCopy, type RedactedCopy } from '../scan/redact-file';
 import { ReportBuilder } from '../scan/report';
 import { scanFiles } from '../scan/pool';
+import { VERSION } from '../version';
 import { walkPaths } from '../walk';
 import type { CommandIo } from './io';
-
-declare const __JWT_LENS_VERSION__: string | undefined;
 
 export const SCAN_HELP = `Usage: jwt-lens scan PATH... [--fail-on live|any] [--format text|json|sarif]
                      [--redact] [--redact-mode placeholder|strip-signature|remove] [--now TIME]
 
 Finds every JWS, unsecured JWT, JWE and SD-JWT in files and folders: plain, JSON and access logs,
 curl -v output, .env files and HAR files (entry by entry). Folders are walked recursively; files a
-.gitignore excludes, the .git folder and binary files are skipped. A file named as PATH is always read.
+.gitignore excludes, the .git folder and binary files are skipped; a file named as PATH is read even
+when a .gitignore excludes it.
 
 For each distinct token it reports where it was (file:line:column, and the HAR entry and field),
 its kind, alg, issuer, subject and audience, and whether it is live now. Reports never contain a
@@ -101,10 +101,9 @@ export async function runScan(argv: string[], io: CommandIo): Promise<ExitCode> 
       }
     }
   }
-  const report = builder.build();
+  const report = builder.build({ binary: walked.skippedBinary, ignored: walked.skippedIgnored });
 
-  const version = typeof __JWT_LENS_VERSION__ === 'string' ? __JWT_LENS_VERSION__ : '0.0.0';
-  if (format === 'sarif') io.out(JSON.stringify(scanSarif(report, { version }), null, 2));
+  if (format === 'sarif') io.out(JSON.stringify(scanSarif(report, { version: VERSION }), null, 2));
   else if (format === 'json')
     io.out(JSON.stringify({ ...scanJson(report), redactedCopies: copies, problems }, null, 2));
   else io.out(scanText(report, paletteFor(process.stdout)));

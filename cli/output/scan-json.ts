@@ -6,6 +6,7 @@ export function scanJson(report: ScanReport) {
     now: report.now.toISOString(),
     files: report.files,
     bytes: report.bytes,
+    skipped: report.skipped,
     tokens: report.tokens.map((t) => ({
       fingerprint: t.fingerprint,
       redacted: t.redacted,

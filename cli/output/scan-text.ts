@@ -9,10 +9,15 @@ export function scanText(report: ScanReport, c: Palette): string {
   for (const token of report.tokens) lines.push(...tokenBlock(token, c), '');
   const live = report.tokens.filter((t) => t.state !== 'expired').length;
   const total = report.tokens.length;
+  const { binary, ignored } = report.skipped;
+  const skipped =
+    binary + ignored > 0
+      ? ` Skipped ${binary} binary file${binary === 1 ? '' : 's'} and ${ignored} path${ignored === 1 ? '' : 's'} excluded by .gitignore.`
+      : '';
   lines.push(
     total === 0
-      ? c.green(`No tokens found in ${fileCount(report.files)} (${formatBytes(report.bytes)}).`)
-      : `${total} distinct token${total === 1 ? '' : 's'} (${live} live or not yet valid) in ${fileCount(report.files)} (${formatBytes(report.bytes)}).`,
+      ? c.green(`No tokens found in ${fileCount(report.files)} (${formatBytes(report.bytes)}).`) + skipped
+      : `${total} distinct token${total === 1 ? '' : 's'} (${live} live or not yet valid) in ${fileCount(report.files)} (${formatBytes(report.bytes)}).${skipped}`,
   );
   return lines.join('\n');
 }

@@ -41,6 +41,8 @@ export interface ScanReport {
   now: Date;
   files: number;
   bytes: number;
+  /** Files not read: binary, or excluded by a .gitignore. */
+  skipped: { binary: number; ignored: number };
   tokens: ReportedToken[];
 }
 
@@ -94,7 +96,7 @@ export class ReportBuilder {
     }
   }
 
-  build(): ScanReport {
+  build(skipped: ScanReport['skipped'] = { binary: 0, ignored: 0 }): ScanReport {
     const order: Record<LiveState, number> = { live: 0, 'not-yet-valid': 1, expired: 2 };
     const tokens = [...this.byFingerprint.values()].map((e) => e.token);
     // Live credentials first, then by expiry (soonest first), as the page's "Tokens found" table.
@@ -104,7 +106,7 @@ export class ReportBuilder {
         (a.summary.expMs ?? Number.MAX_SAFE_INTEGER) - (b.summary.expMs ?? Number.MAX_SAFE_INTEGER) ||
         (a.fingerprint < b.fingerprint ? -1 : 1),
     );
-    return { now: this.now, files: this.files, bytes: this.bytes, tokens };
+    return { now: this.now, files: this.files, bytes: this.bytes, skipped, tokens };
   }
 }
 

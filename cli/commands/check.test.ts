@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, exportJWK, exportSPKI, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt, expectOneLineError, runCli } from './testing';
+import { ensureCliBuilt, expectOneLineError, runCli } from '../testing';
 
 const NOW = '2026-06-01T12:00:00Z';
 const NOW_S = Date.parse(NOW) / 1000;

@@ -1,7 +1,7 @@
 /** `jwt-lens decode`, run as a child process on tokens signed by jose and by PyJWT. */
 import { SignJWT, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt, expectOneLineError, pyjwtEncode, runCli } from './testing';
+import { ensureCliBuilt, expectOneLineError, pyjwtEncode, runCli } from '../testing';
 
 const NOW = '2026-06-01T12:00:00Z';
 const NOW_S = Date.parse(NOW) / 1000;
@@ -94,7 +94,7 @@ describe('jwt-lens decode', () => {
 
 describe('jwt-lens decode: other token formats', () => {
   it('a JWE shows its header and says the payload is encrypted; an SD-JWT shows its disclosed claims', async () => {
-    const { tokenSet } = await import('../lib/scan/fixtures/tokens');
+    const { tokenSet } = await import('../../lib/scan/fixtures/tokens');
     const t = await tokenSet();
     const jwe = await runCli(['decode', t.jwe, '--now', NOW]);
     expect(jwe.status).toBe(0);

@@ -10,10 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { harDocument, har12Problems } from '../lib/scan/fixtures/har';
-import { curlVerbose, dotEnv, jsonLogLines, kubernetesLog, nginxAccessLog } from '../lib/scan/fixtures/logs';
-import { NOW, tokenParts, tokenSet, type TokenSet } from '../lib/scan/fixtures/tokens';
-import { ensureCliBuilt, expectOneLineError, runCli, type CliRun } from './testing';
+import { harDocument, har12Problems } from '../../lib/scan/fixtures/har';
+import {
+  curlVerbose,
+  dotEnv,
+  jsonLogLines,
+  kubernetesLog,
+  nginxAccessLog,
+} from '../../lib/scan/fixtures/logs';
+import { NOW, tokenParts, tokenSet, type TokenSet } from '../../lib/scan/fixtures/tokens';
+import { ensureCliBuilt, expectOneLineError, runCli, type CliRun } from '../testing';
 
 const AT = NOW.toISOString();
 let t: TokenSet;
@@ -193,6 +199,8 @@ describe('jwt-lens scan: exit codes', () => {
     const run = await runCli(['scan', 'README.txt'], { cwd: root });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('No tokens found in 1 file');
+    const all = await runCli(['scan', '.', '--now', AT], { cwd: root });
+    expect(all.stdout).toContain('Skipped 1 binary file and 2 paths excluded by .gitignore.');
   });
 
   it('--fail-on live (the default): an expired token alone passes, a live one fails', async () => {
@@ -302,7 +310,7 @@ describe('jwt-lens scan --format sarif', () => {
     const run = await runCli(['scan', '.', '--format', 'sarif', '--now', AT], { cwd: root });
     expect(run.status).toBe(1);
     const sarif = JSON.parse(run.stdout);
-    const schema = JSON.parse(readFileSync(join(__dirname, 'sarif/sarif-schema-2.1.0.json'), 'utf8'));
+    const schema = JSON.parse(readFileSync(join(__dirname, '../sarif/sarif-schema-2.1.0.json'), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false });
     // The schema uses these JSON Schema formats; check them rather than ignore them.
     ajv.addFormat('uri', (s: string) => URL.canParse(s));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, exportJWK, exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt, expectOneLineError, pyjwtEncode, runCli } from './testing';
+import { ensureCliBuilt, expectOneLineError, pyjwtEncode, runCli } from '../testing';
 
 const NOW = '2026-06-01T12:00:00Z';
 const NOW_S = Date.parse(NOW) / 1000;
@@ -240,7 +240,7 @@ describe('jwt-lens verify: unusable input (exit 2, one line on stderr)', () => {
   });
 
   it('an encrypted token (JWE), which has no signature to verify', async () => {
-    const { tokenSet } = await import('../lib/scan/fixtures/tokens');
+    const { tokenSet } = await import('../../lib/scan/fixtures/tokens');
     const run = await runCli(['verify', (await tokenSet()).jwe, '--key', paths.pem]);
     expect(run.status).toBe(2);
     expectOneLineError(run);
