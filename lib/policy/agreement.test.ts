@@ -167,6 +167,53 @@ const ASYMMETRIC_CASES: Case[] = [
   },
 ];
 
+/**
+ * Tokens that break several rules: jose and PyJWT stop at different ones (PyJWT checks exp before aud, jose
+ * aud before exp; PyJWT has no typ option), yet the files must name the page's first failing rule.
+ */
+const SEVERAL_BROKEN: Case[] = [
+  {
+    name: 'expired and for another audience',
+    breaks: 'audience',
+    alg: 'RS256',
+    key: 'rsa',
+    headers: at,
+    payload: { ...goodClaims, aud: 'billing-api', iat: now - 400, nbf: now - 400, exp: now - 100 },
+  },
+  {
+    name: 'typ JWT and another issuer',
+    breaks: 'typ',
+    alg: 'ES256',
+    key: 'ec',
+    headers: { typ: 'JWT' },
+    payload: { ...goodClaims, iss: 'https://evil.example/' },
+  },
+  {
+    name: 'not yet valid, other tenant, no scope',
+    breaks: 'nbf',
+    alg: 'RS256',
+    key: 'rsa',
+    headers: at,
+    payload: { ...goodClaims, nbf: now + 600, tid: 't-2', scope: 'openid' },
+  },
+  {
+    name: 'no sub and another issuer',
+    breaks: 'required:sub',
+    alg: 'RS256',
+    key: 'rsa',
+    headers: at,
+    payload: { ...without('sub'), iss: 'https://evil.example/' },
+  },
+  {
+    name: 'issued in the future and lives 3 h',
+    breaks: 'iat',
+    alg: 'RS256',
+    key: 'rsa',
+    headers: at,
+    payload: { ...goodClaims, iat: now + 600, exp: now + 11400 },
+  },
+];
+
 const HMAC_CASES: Case[] = [
   { name: 'accepted (HS256)', alg: 'HS256', key: 'secret', headers: {}, payload: goodClaims },
   {
@@ -379,7 +426,7 @@ describe('exported policy code agrees with evaluatePolicy', () => {
 
   it('against a local JWKS server (createRemoteJWKSet, PyJWKClient)', { timeout: 180_000 }, async () => {
     const policy = fullPolicy(server.url);
-    const rows = await verdicts(policy, await signAll(ASYMMETRIC_CASES), { jwks });
+    const rows = await verdicts(policy, await signAll([...ASYMMETRIC_CASES, ...SEVERAL_BROKEN]), { jwks });
     for (const row of rows) {
       expect(row.actual, row.label).toEqual(row.expected);
       expect(row.expected.rule, row.label).toBe(row.breaks);

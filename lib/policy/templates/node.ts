@@ -1,7 +1,9 @@
 /**
  * The Node.js (jose) template. jose verifies the signature and the claims it knows (algorithms, issuer,
- * audience, typ, required claims, exp, nbf), each failure mapped to the policy rule id by its `err.code` and
- * `err.claim`; the rules jose cannot express follow as plain checks, in the page's rule order.
+ * audience, typ, required claims, exp, nbf); a failure is mapped to the policy rule id by its `err.code` and
+ * `err.claim`. Then every claim rule runs as a plain check in the page's rule order: the rules jose cannot
+ * express (scopes, roles, tenant, lifetime, age, claim values, iat in the future), and the first failing rule
+ * named as the page names it when a token breaks several.
  */
 import type { TemplateInput } from './input';
 
@@ -16,6 +18,7 @@ export function nodeTemplate(input: TemplateInput): string {
         : '';
   const imports = [
     embeddedKeys.length > 0 ? 'createLocalJWKSet' : policy.jwksUri ? 'createRemoteJWKSet' : '',
+    'decodeProtectedHeader',
     'jwtVerify',
   ].filter(Boolean);
   const asymmetricKey = !asymmetric
@@ -117,15 +120,44 @@ function checkList(rule, spec, claims, names) {
     throw new PolicyViolation(rule, name + ' has none of ' + spec.any.join(', ') + '.');
 }
 
-/** The rules jose has no option for, checked after the signature, in JWT Lens's rule order. */
-function checkRest(claims) {
+// RFC 7515 §4.1.9: case-insensitive, and "application/" may be left out (jose compares the same way).
+const normaliseTyp = (typ) => {
+  const lower = typ.toLowerCase();
+  return lower.startsWith('application/') ? lower.slice('application/'.length) : lower;
+};
+
+/**
+ * Every claim rule of the policy, in JWT Lens's rule order, on claims whose signature jose has verified.
+ * jose decides first; this names the first failing rule the way the page does, also when jose stops at
+ * another one (it checks in its own order), and adds the rules jose has no option for.
+ */
+function checkClaims(header, claims) {
   const now = Math.floor(Date.now() / 1000);
   const tolerance = POLICY.clockToleranceSeconds;
+  if (POLICY.typ && (typeof header.typ !== 'string' || normaliseTyp(header.typ) !== normaliseTyp(POLICY.typ)))
+    throw new PolicyViolation('typ', 'The header typ is ' + JSON.stringify(header.typ) + ', not ' + JSON.stringify(POLICY.typ) + '.');
   for (const name of POLICY.requiredClaims) {
-    // jose counts a claim set to null as present; the policy does not (as PyJWT's "require").
+    // A claim set to null counts as missing (jose counts it as present; PyJWT's "require" does not).
     if (!own(claims, name) || claims[name] === null) throw new PolicyViolation('required:' + name, 'The required claim ' + name + ' is missing.');
   }
-  if (own(claims, 'iat') && claims.iat > now + tolerance) throw new PolicyViolation('iat', 'The token was issued in the future.');
+  if (POLICY.issuer && !(typeof claims.iss === 'string' && POLICY.issuer.includes(claims.iss)))
+    throw new PolicyViolation('issuer', 'The issuer ' + JSON.stringify(claims.iss) + ' is not accepted.');
+  if (POLICY.audience) {
+    const aud = typeof claims.aud === 'string' ? [claims.aud] : Array.isArray(claims.aud) ? claims.aud : [];
+    if (!aud.some((a) => typeof a === 'string' && POLICY.audience.includes(a)))
+      throw new PolicyViolation('audience', 'The audience ' + JSON.stringify(claims.aud) + ' is not accepted.');
+  }
+  const tooLate = {
+    exp: (exp) => !(now < exp + tolerance) && 'The token has expired.',
+    nbf: (nbf) => nbf > now + tolerance && 'The token is not valid yet.',
+    iat: (iat) => iat > now + tolerance && 'The token was issued in the future.',
+  };
+  for (const [claim, broken] of Object.entries(tooLate)) {
+    if (!own(claims, claim)) continue;
+    if (!isNumericDate(claims[claim])) throw new PolicyViolation(claim, claim + ' must be a NumericDate.');
+    const why = broken(claims[claim]);
+    if (why) throw new PolicyViolation(claim, why);
+  }
   for (const [path, expected] of Object.entries(POLICY.claimValues)) {
     const actual = claimAt(claims, path);
     if (actual === undefined || !jsonEqual(actual, expected)) throw new PolicyViolation('value:' + path, path + ' is not ' + JSON.stringify(expected) + '.');
@@ -161,9 +193,13 @@ export async function ${functionName}(token) {
     });
   } catch (err) {
     if (err instanceof PolicyViolation || err instanceof PolicyConfigError) throw err;
+    // jose checks claims only after the signature verified, so err.payload is a verified claims set.
+    if (err && (err.code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' || err.code === 'ERR_JWT_EXPIRED') && err.payload) {
+      checkClaims(decodeProtectedHeader(token), err.payload);
+    }
     throw new PolicyViolation(ruleOf(err), err && err.message ? err.message : String(err));
   }
-  checkRest(verified.payload);
+  checkClaims(verified.protectedHeader, verified.payload);
   return verified.payload;
 }
 

@@ -1,8 +1,9 @@
 /**
  * The Python (PyJWT) template. PyJWT verifies the signature and the claims it knows (algorithms, one issuer,
- * audience, required claims, exp, nbf), each exception mapped to the policy rule id; the rules PyJWT cannot
- * express (typ, a list of issuers, iat in the future, claim values, lifetime, age, scopes, roles, tenant)
- * follow as plain checks in the page's rule order. The algorithm allow-list is checked before a key is
+ * audience, required claims, exp, nbf), each exception mapped to the policy rule id. Then every claim rule
+ * runs as a plain check in the page's rule order: the rules PyJWT cannot express (typ, a list of issuers, iat
+ * in the future, claim values, lifetime, age, scopes, roles, tenant), and the first failing rule named as the
+ * page names it when a token breaks several. The algorithm allow-list is checked before a key is
  * looked up, as PyJWT itself does, so an unexpected alg is reported as such and not as a missing key.
  */
 import type { TemplateInput } from './input';
@@ -144,23 +145,41 @@ def _check_list(rule, spec, claims, names):
         raise PolicyViolation(rule, "%s has none of %s." % (name, ", ".join(spec["any"])))
 
 
-def _check_rest(header, claims):
-    """The rules PyJWT has no option for, checked after the signature, in JWT Lens's rule order."""
+def _check_claims(header, claims):
+    """
+    Every claim rule of the policy, in JWT Lens's rule order, on claims whose signature PyJWT has verified.
+    PyJWT decides first; this names the first failing rule the way the page does, also when PyJWT stops at
+    another one (it checks in its own order), and adds the rules PyJWT has no option for.
+    """
     now = int(time.time())
     tolerance = POLICY["clockToleranceSeconds"]
     if "typ" in POLICY:
         typ = header.get("typ")
         if not isinstance(typ, str) or _normalise_typ(typ) != _normalise_typ(POLICY["typ"]):
             raise PolicyViolation("typ", "The header typ is %r, not %r." % (typ, POLICY["typ"]))
-    issuers = POLICY.get("issuer")
-    if issuers and len(issuers) > 1 and claims.get("iss") not in issuers:
+    for name in POLICY["requiredClaims"]:
+        if claims.get(name) is None:
+            raise PolicyViolation("required:" + name, "The required claim %s is missing." % name)
+    if "issuer" in POLICY and not (isinstance(claims.get("iss"), str) and claims["iss"] in POLICY["issuer"]):
         raise PolicyViolation("issuer", "The issuer %r is not accepted." % claims.get("iss"))
-    # PyJWT reads these with int(), which also takes "123" and True; a NumericDate is a JSON number.
-    for claim in ("exp", "nbf", "iat"):
-        if claim in claims and not _is_numeric_date(claims[claim]):
+    if "audience" in POLICY:
+        aud = claims.get("aud")
+        values = [aud] if isinstance(aud, str) else aud if isinstance(aud, list) else []
+        if not any(isinstance(a, str) and a in POLICY["audience"] for a in values):
+            raise PolicyViolation("audience", "The audience %r is not accepted." % aud)
+    # In the page's order; PyJWT reads these with int(), which also takes "123" and True.
+    too_late = (
+        ("exp", lambda exp: not now < exp + tolerance, "The token has expired."),
+        ("nbf", lambda nbf: nbf > now + tolerance, "The token is not valid yet."),
+        ("iat", lambda iat: iat > now + tolerance, "The token was issued in the future."),
+    )
+    for claim, broken, why in too_late:
+        if claim not in claims:
+            continue
+        if not _is_numeric_date(claims[claim]):
             raise PolicyViolation(claim, "%s must be a NumericDate." % claim)
-    if "iat" in claims and claims["iat"] > now + tolerance:
-        raise PolicyViolation("iat", "The token was issued in the future.")
+        if broken(claims[claim]):
+            raise PolicyViolation(claim, why)
     for path, expected in POLICY["claimValues"].items():
         actual = _claim_at(claims, path)
         if actual is _MISSING or not _json_equal(actual, expected):
@@ -184,16 +203,21 @@ def _check_rest(header, claims):
             raise PolicyViolation("tenant", "The tenant is not allowed.")
 
 
+# PyJWT raises these only after the signature verified.
+_CLAIM_RULES = ("typ", "issuer", "audience", "exp", "nbf", "iat")
+
+
 def ${snake}(token):
     """Verifies a token against the policy. Returns its claims, or raises PolicyViolation."""
     try:
         header = jwt.get_unverified_header(token)
         if header.get("alg") not in POLICY["algorithms"]:
             raise PolicyViolation("algorithm", "alg %r is not in %s." % (header.get("alg"), ", ".join(POLICY["algorithms"])))
+        key = _key_for(header, token)
         issuers = POLICY.get("issuer")
         claims = jwt.decode(
             token,
-            _key_for(header, token),
+            key,
             algorithms=POLICY["algorithms"],
             audience=POLICY.get("audience"),
             issuer=issuers[0] if issuers and len(issuers) == 1 else None,
@@ -203,13 +227,25 @@ def ${snake}(token):
     except (PolicyViolation, PolicyConfigError):
         raise
     except jwt.PyJWTError as err:
-        raise PolicyViolation(_rule_of(err), str(err)) from err
+        rule = _rule_of(err)
+        if rule in _CLAIM_RULES or rule.startswith("required:"):
+            # The signature is good (PyJWT checks claims after it): decode again without the claim checks,
+            # so the first failing rule is named in the page's order.
+            verified = jwt.decode(
+                token,
+                key,
+                algorithms=POLICY["algorithms"],
+                options={"verify_exp": False, "verify_nbf": False, "verify_iat": False, "verify_aud": False, "verify_iss": False},
+            )
+            if isinstance(verified, dict):
+                _check_claims(header, verified)
+        raise PolicyViolation(rule, str(err)) from err
     except (TypeError, ValueError) as err:
         # cryptography refuses a key that does not fit the alg: the token cannot be verified with it.
         raise PolicyViolation("signature", str(err)) from err
     if not isinstance(claims, dict):
         raise PolicyViolation("signature", "The payload is not a JSON object.")
-    _check_rest(header, claims)
+    _check_claims(header, claims)
     return claims
 
 
