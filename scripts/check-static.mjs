@@ -109,9 +109,9 @@ export const THIRD_PARTY_HOSTS = Object.freeze([
 
 /**
  * Hosts an absolute URL in the export may name: documents the UI links to (claims registry, findings, the
- * About page), links inside the error messages of React, Next.js and Monaco, and identifier URIs that are
- * never fetched (XML namespaces, JSON Schema `$schema` ids, OpenID event types). Exact host names, no
- * wildcards; a new one is a deliberate, reviewed addition.
+ * About page), identity providers' issuers and key sets (policy templates), links inside the error messages
+ * of React, Next.js and Monaco, and identifier URIs that are never fetched (XML namespaces, JSON Schema ids,
+ * OpenID event types). Exact host names, no wildcards; a new one is a deliberate, reviewed addition.
  */
 export const DOCUMENTATION_HOSTS = Object.freeze([
   // Standards bodies and registries.
@@ -131,6 +131,14 @@ export const DOCUMENTATION_HOSTS = Object.freeze([
   'developer.okta.com',
   'learn.microsoft.com',
   'www.keycloak.org',
+  // Identity providers' issuers and key set URLs, named by the verification policy templates: values to
+  // compare a token's "iss" with, and a JWKS the JWKS panel fetches only when the user asks it to.
+  'login.microsoftonline.com',
+  'accounts.google.com',
+  'securetoken.google.com',
+  'www.googleapis.com',
+  // The $id of JWT Lens's own verification policy schema: an identifier, never fetched.
+  'jwt-lens.dev',
   // Links in the libraries' own messages and licence banners.
   'react.dev',
   'nextjs.org',
