@@ -75,10 +75,20 @@ async function setPolicy(page: Page, policy: unknown) {
     .fill(JSON.stringify(policy, null, 2));
 }
 
-async function twoPolicies(page: Page) {
+/** The token and key in the page, and the policies gateway (accepts it) and billing-service (rejects it). */
+async function twoPoliciesOneToken(
+  page: Page,
+  pasteToken: (token: string) => Promise<void>,
+  watch: (s: string) => void,
+) {
+  const token = await sign(claims);
+  await pasteToken(token);
+  watch(pem.split('\n')[1]!);
+  await page.getByLabel('Verification key').fill(pem);
   await setPolicy(page, GATEWAY);
   await region(page).getByRole('button', { name: 'Add policy' }).click();
   await setPolicy(page, BILLING);
+  return token;
 }
 
 test.beforeEach(async ({ page }) => {
@@ -90,11 +100,7 @@ test('two policies: the token is accepted by one and rejected by the other, and 
   pasteToken,
   network,
 }) => {
-  const token = await sign(claims);
-  await pasteToken(token);
-  network.watch(pem.split('\n')[1]!);
-  await page.getByLabel('Verification key').fill(pem);
-  await twoPolicies(page);
+  await twoPoliciesOneToken(page, pasteToken, (secret) => network.watch(secret));
 
   await expect(verdict(page, 'gateway')).toHaveText('Accepted');
   await expect(verdict(page, 'billing-service')).toHaveText('Rejected (audience)');
@@ -178,11 +184,7 @@ test('guide link round trip: policies, token and focus in the fragment, verdicts
   pasteToken,
   network,
 }) => {
-  const token = await sign(claims);
-  await pasteToken(token);
-  network.watch(pem.split('\n')[1]!);
-  await page.getByLabel('Verification key').fill(pem);
-  await twoPolicies(page);
+  const token = await twoPoliciesOneToken(page, pasteToken, (secret) => network.watch(secret));
   await expect(verdict(page, 'billing-service')).toHaveText('Rejected (audience)');
 
   await region(page).getByRole('button', { name: 'Copy guide link' }).click();
@@ -195,6 +197,7 @@ test('guide link round trip: policies, token and focus in the fragment, verdicts
   expect(url.search).toBe('');
   expect(url.hash).toContain('policies=');
   expect(url.hash).toContain('focus=aud');
+  expect(new URLSearchParams(url.hash.slice(1)).get('token')).toBe(token);
   expect(link).not.toContain(pem.split('\n')[1]!);
   expect(link).not.toContain('BEGIN');
 

@@ -26,7 +26,11 @@ export const POLICY_MEMBERS = [
   'jwksUri',
 ] as const;
 
-/** Algorithms a policy may allow: the JWS signature algorithms of RFC 7518 §3.1 and RFC 8037. */
+/**
+ * Algorithms a policy may allow: the JWS signature algorithms of RFC 7518 §3.1 and RFC 8037 that both jose
+ * and PyJWT verify, so every policy can be exported as code. Not JWS_ALGORITHMS (what the verifier knows):
+ * ES256K and the fully-specified Ed25519 are left out because PyJWT 2.6 cannot verify them.
+ */
 export const POLICY_ALGORITHMS = [
   'HS256',
   'HS384',
