@@ -55,6 +55,17 @@ function expectNoTokenPieces(run: CliRun, tokens: string[]): void {
   }
 }
 
+/** ajv against the OASIS SARIF 2.1.0 schema kept in cli/sarif/. */
+function sarifValidator() {
+  const schema = JSON.parse(readFileSync(join(__dirname, '../sarif/sarif-schema-2.1.0.json'), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  // The schema uses these JSON Schema formats; check them rather than ignore them.
+  ajv.addFormat('uri', (s: string) => URL.canParse(s));
+  ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/'));
+  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)) && /T.*(Z|[+-]\d\d:\d\d)$/.test(s));
+  return ajv.compile(schema);
+}
+
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 beforeAll(async () => {
@@ -353,6 +364,20 @@ describe('jwt-lens scan --format sarif', () => {
     expect(new Set(results.map((r) => r.ruleId))).toEqual(
       new Set(['jwt-lens/live-token', 'jwt-lens/not-yet-valid-token', 'jwt-lens/expired-token']),
     );
+  });
+});
+
+describe('jwt-lens scan --format sarif with a path that cannot be read', () => {
+  it('still writes valid SARIF, marks the run unsuccessful and exits 2', async () => {
+    const run = await runCli(['scan', 'logs', 'missing-folder', '--format', 'sarif', '--now', AT], {
+      cwd: root,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/Could not read missing-folder: no such file or directory/);
+    const invocation = JSON.parse(run.stdout).runs[0].invocations[0];
+    expect(invocation.executionSuccessful).toBe(false);
+    expect(invocation.toolExecutionNotifications[0].message.text).toContain('missing-folder');
+    expect(sarifValidator()(JSON.parse(run.stdout))).toBe(true);
   });
 });
 

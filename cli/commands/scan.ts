@@ -7,6 +7,7 @@ import { REDACTION_MODES, type RedactionMode } from '../../lib/index';
 import { flag, nowOption, NOW_OPTION, parseCommandArgs, stringOption } from '../args';
 import { paletteFor } from '../color';
 import { CliInputError, EXIT, EXIT_CODES_HELP, type ExitCode } from '../exit-codes';
+import { systemReason } from '../input';
 import { scanJson } from '../output/scan-json';
 import { scanSarif } from '../output/sarif';
 import { scanText } from '../output/scan-text';
@@ -95,15 +96,13 @@ export async function runScan(argv: string[], io: CommandIo): Promise<ExitCode> 
       try {
         copies.push(writeRedactedCopy(file.path, scanned.scan.har, mode));
       } catch (err) {
-        problems.push(
-          `Could not write the redacted copy of ${file.path}: ${(err as Error).message.split('\n')[0]}`,
-        );
+        problems.push(`Could not write the redacted copy of ${file.path}: ${systemReason(err)}.`);
       }
     }
   }
   const report = builder.build({ binary: walked.skippedBinary, ignored: walked.skippedIgnored });
 
-  if (format === 'sarif') io.out(JSON.stringify(scanSarif(report, { version: VERSION }), null, 2));
+  if (format === 'sarif') io.out(JSON.stringify(scanSarif(report, { version: VERSION, problems }), null, 2));
   else if (format === 'json')
     io.out(JSON.stringify({ ...scanJson(report), redactedCopies: copies, problems }, null, 2));
   else io.out(scanText(report, paletteFor(process.stdout)));

@@ -41,8 +41,12 @@ const RULE_ORDER: LiveState[] = ['live', 'not-yet-valid', 'expired'];
 export const SARIF_SCHEMA_URI =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
-export function scanSarif(report: ScanReport, options: { version: string; cwd?: string }) {
+export function scanSarif(
+  report: ScanReport,
+  options: { version: string; problems?: string[]; cwd?: string },
+) {
   const cwd = options.cwd ?? process.cwd();
+  const problems = options.problems ?? [];
   const results = report.tokens.flatMap((token) => token.occurrences.map((occ) => result(token, occ, cwd)));
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -66,7 +70,18 @@ export function scanSarif(report: ScanReport, options: { version: string; cwd?: 
           },
         },
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd + sep).href } },
-        invocations: [{ executionSuccessful: true, endTimeUtc: report.now.toISOString() }],
+        // Files that could not be read make the run incomplete (SARIF §3.20.14, §3.20.21).
+        invocations: [
+          {
+            executionSuccessful: problems.length === 0,
+            endTimeUtc: report.now.toISOString(),
+            ...(problems.length > 0
+              ? {
+                  toolExecutionNotifications: problems.map((text) => ({ level: 'error', message: { text } })),
+                }
+              : {}),
+          },
+        ],
         results,
       },
     ],
