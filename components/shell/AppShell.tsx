@@ -96,6 +96,7 @@ export function AppShell({ intro, tabList, about, decoderHints }: AppShellProps)
   const clearInputs = useCallback(() => {
     setToken('');
     setKeyText('');
+    setGuide(undefined);
     setGeneration((g) => g + 1);
   }, []);
 
