@@ -4,6 +4,9 @@
  * PyJWT through Debian's /usr/bin/python3.
  */
 import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCli, cliBundleIsStale, CLI_BUNDLE } from '../scripts/build-cli.mjs';
 
@@ -80,4 +83,25 @@ export function pyjwtEncode(
     input: JSON.stringify({ claims, key, alg, headers }),
     encoding: 'utf8',
   }).trim();
+}
+
+/** Writes files under a fresh folder and returns it. */
+export function tree(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jwt-lens-scan-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+/** Every (line, column) where `token` starts in `text`, 1-based, columns in UTF-16 code units. */
+export function positions(text: string, token: string): { line: number; column: number }[] {
+  const out: { line: number; column: number }[] = [];
+  for (let i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + 1)) {
+    const before = text.slice(0, i);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    out.push({ line: before.split('\n').length, column: i - lineStart + 1 });
+  }
+  return out;
 }

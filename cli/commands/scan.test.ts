@@ -1,16 +1,14 @@
 /**
  * `jwt-lens scan` as a child process over a generated tree of real log formats and a HAR, with tokens
  * signed and encrypted by jose: where each token is (the file's own line and column), which files are
- * skipped, exit codes per --fail-on, redacted copies, SARIF validated against the OASIS schema, and no
- * report ever holding a piece of a token.
+ * skipped, exit codes per --fail-on, several threads, and no report ever holding a piece of a token.
+ * Redacted copies: scan/redact-file.test.ts; SARIF: output/sarif.test.ts.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { harDocument, har12Problems } from '../../lib/scan/fixtures/har';
+import { harDocument } from '../../lib/scan/fixtures/har';
 import {
   curlVerbose,
   dotEnv,
@@ -19,32 +17,11 @@ import {
   nginxAccessLog,
 } from '../../lib/scan/fixtures/logs';
 import { NOW, tokenParts, tokenSet, type TokenSet } from '../../lib/scan/fixtures/tokens';
-import { ensureCliBuilt, expectOneLineError, runCli, type CliRun } from '../testing';
+import { ensureCliBuilt, expectOneLineError, positions, runCli, tree, type CliRun } from '../testing';
 
 const AT = NOW.toISOString();
 let t: TokenSet;
 let root = '';
-
-/** Writes files under a fresh folder and returns it. */
-function tree(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'jwt-lens-scan-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
-
-/** Every (line, column) where `token` starts in `text`, 1-based, columns in UTF-16 code units. */
-function positions(text: string, token: string): { line: number; column: number }[] {
-  const out: { line: number; column: number }[] = [];
-  for (let i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + 1)) {
-    const before = text.slice(0, i);
-    const lineStart = before.lastIndexOf('\n') + 1;
-    out.push({ line: before.split('\n').length, column: i - lineStart + 1 });
-  }
-  return out;
-}
 
 function expectNoTokenPieces(run: CliRun, tokens: string[]): void {
   for (const token of tokens) {
@@ -54,19 +31,6 @@ function expectNoTokenPieces(run: CliRun, tokens: string[]): void {
     }
   }
 }
-
-/** ajv against the OASIS SARIF 2.1.0 schema kept in cli/sarif/. */
-function sarifValidator() {
-  const schema = JSON.parse(readFileSync(join(__dirname, '../sarif/sarif-schema-2.1.0.json'), 'utf8'));
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  // The schema uses these JSON Schema formats; check them rather than ignore them.
-  ajv.addFormat('uri', (s: string) => URL.canParse(s));
-  ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/'));
-  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)) && /T.*(Z|[+-]\d\d:\d\d)$/.test(s));
-  return ajv.compile(schema);
-}
-
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 beforeAll(async () => {
   await ensureCliBuilt();
@@ -247,137 +211,6 @@ describe('jwt-lens scan: exit codes', () => {
     expect(run.status).toBe(2);
     expectOneLineError(run);
     expect(run.stderr).toMatch(message);
-  });
-});
-
-describe('jwt-lens scan --redact', () => {
-  it('writes NAME.redacted.EXT beside each file with tokens, never changing an original', async () => {
-    const dir = tree({
-      'logs/nginx-access.log': nginxAccessLog([t.live, t.expired]),
-      'logs/quiet.log': 'nothing to see\n',
-      'support/login.har': JSON.stringify(
-        harDocument({ accessToken: t.live, idToken: t.sdJwt, assertion: t.es256 }),
-        null,
-        2,
-      ),
-      'deploy/.env': dotEnv(t.hs256),
-    });
-    const originals = ['logs/nginx-access.log', 'logs/quiet.log', 'support/login.har', 'deploy/.env'];
-    const before = originals.map((f) => sha256(join(dir, f)));
-    const run = await runCli(['scan', '.', '--redact', '--now', AT], { cwd: dir });
-    expect(run.status).toBe(1);
-    expect(originals.map((f) => sha256(join(dir, f)))).toEqual(before);
-    expect(readdirSync(join(dir, 'logs')).sort()).toEqual([
-      'nginx-access.log',
-      'nginx-access.redacted.log',
-      'quiet.log',
-    ]);
-    expect(existsSync(join(dir, 'deploy/.env.redacted'))).toBe(true);
-    expect(run.stderr).toContain('wrote logs/nginx-access.redacted.log (');
-
-    for (const copy of [
-      'logs/nginx-access.redacted.log',
-      'support/login.redacted.har',
-      'deploy/.env.redacted',
-    ]) {
-      const text = readFileSync(join(dir, copy), 'utf8');
-      for (const token of t.all) for (const part of tokenParts(token)) expect(text, copy).not.toContain(part);
-    }
-    const log = readFileSync(join(dir, 'logs/nginx-access.redacted.log'), 'utf8');
-    expect(log).toMatch(/access_token=\[JWT sha256:[0-9a-f]{12} alg=RS256\]&page=0/);
-    expect(log.split('\n')).toHaveLength(
-      readFileSync(join(dir, 'logs/nginx-access.log'), 'utf8').split('\n').length,
-    );
-    // The redacted HAR is still a HAR 1.2 document.
-    expect(har12Problems(JSON.parse(readFileSync(join(dir, 'support/login.redacted.har'), 'utf8')))).toEqual(
-      [],
-    );
-
-    // Scanning again finds nothing in the copies and does not write copies of copies.
-    const again = await runCli(['scan', 'logs/nginx-access.redacted.log', '--redact', '--now', AT], {
-      cwd: dir,
-    });
-    expect(again.status).toBe(0);
-    expect(existsSync(join(dir, 'logs/nginx-access.redacted.redacted.log'))).toBe(false);
-  });
-
-  it('--redact-mode strip-signature keeps claims readable and drops every signature', async () => {
-    const dir = tree({ 'app.jsonl': jsonLogLines([t.live, t.es256]) });
-    const run = await runCli(['scan', '.', '--redact', '--redact-mode', 'strip-signature', '--now', AT], {
-      cwd: dir,
-    });
-    expect(run.status).toBe(1);
-    const text = readFileSync(join(dir, 'app.redacted.jsonl'), 'utf8');
-    for (const token of [t.live, t.es256]) {
-      const [header, payload, signature] = token.split('.');
-      expect(text).toContain(`${header}.${payload}.`);
-      expect(text).not.toContain(signature);
-    }
-  });
-});
-
-describe('jwt-lens scan --format sarif', () => {
-  it('validates against the SARIF 2.1.0 schema and points at the real lines and columns', async () => {
-    const run = await runCli(['scan', '.', '--format', 'sarif', '--now', AT], { cwd: root });
-    expect(run.status).toBe(1);
-    const sarif = JSON.parse(run.stdout);
-    const schema = JSON.parse(readFileSync(join(__dirname, '../sarif/sarif-schema-2.1.0.json'), 'utf8'));
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    // The schema uses these JSON Schema formats; check them rather than ignore them.
-    ajv.addFormat('uri', (s: string) => URL.canParse(s));
-    ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/'));
-    ajv.addFormat(
-      'date-time',
-      (s: string) => !Number.isNaN(Date.parse(s)) && /T.*(Z|[+-]\d\d:\d\d)$/.test(s),
-    );
-    const validate = ajv.compile(schema);
-    expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);
-
-    const results = sarif.runs[0].results as {
-      ruleId: string;
-      level: string;
-      locations: {
-        physicalLocation: {
-          artifactLocation: { uri: string; uriBaseId: string };
-          region: { startLine: number; startColumn: number; endColumn: number };
-        };
-      }[];
-      partialFingerprints: Record<string, string>;
-    }[];
-    expect(results.length).toBeGreaterThan(t.all.length);
-    const nginx = readFileSync(join(root, 'logs/nginx-access.log'), 'utf8');
-    const first = positions(nginx, t.live)[0]!;
-    const hit = results.find(
-      (r) =>
-        r.locations[0]!.physicalLocation.artifactLocation.uri === 'logs/nginx-access.log' &&
-        r.locations[0]!.physicalLocation.region.startLine === first.line,
-    )!;
-    expect(hit.ruleId).toBe('jwt-lens/live-token');
-    expect(hit.level).toBe('error');
-    expect(hit.locations[0]!.physicalLocation.artifactLocation.uriBaseId).toBe('SRCROOT');
-    expect(hit.locations[0]!.physicalLocation.region).toEqual({
-      startLine: first.line,
-      startColumn: first.column,
-      endColumn: first.column + t.live.length,
-    });
-    expect(Object.values(hit.partialFingerprints)[0]).toMatch(/^[0-9a-f]{16}$/);
-    expect(new Set(results.map((r) => r.ruleId))).toEqual(
-      new Set(['jwt-lens/live-token', 'jwt-lens/not-yet-valid-token', 'jwt-lens/expired-token']),
-    );
-  });
-});
-
-describe('jwt-lens scan --format sarif with a path that cannot be read', () => {
-  it('still writes valid SARIF, marks the run unsuccessful and exits 2', async () => {
-    const run = await runCli(['scan', 'logs', 'missing-folder', '--format', 'sarif', '--now', AT], {
-      cwd: root,
-    });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/Could not read missing-folder: no such file or directory/);
-    const invocation = JSON.parse(run.stdout).runs[0].invocations[0];
-    expect(invocation.executionSuccessful).toBe(false);
-    expect(invocation.toolExecutionNotifications[0].message.text).toContain('missing-folder');
-    expect(sarifValidator()(JSON.parse(run.stdout))).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@
  * UTF-16 code units, the run's default columnKind §3.14.19, which is how lib counts). Results carry
  * lib's fingerprint in partialFingerprints (§3.27.17), so a dashboard groups the copies of one token,
  * and never the token itself: the message names it by its placeholder. Validated against
- * cli/sarif/sarif-schema-2.1.0.json in cli/commands/scan.test.ts.
+ * cli/sarif/sarif-schema-2.1.0.json in cli/output/sarif.test.ts.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
