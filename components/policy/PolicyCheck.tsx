@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
+import { useNow } from '@/components/claims/useNow';
 import { Button } from '@/components/ui/Button';
 import { Panel } from '@/components/ui/Panel';
 import {
@@ -72,7 +73,10 @@ export function PolicyCheck({ token, decoded, keyText, guide }: PolicyCheckProps
   const [results, setResults] = useState<{ key: string; byId: Map<number, PolicyEvaluation> }>();
   const tokenText = okDecoded?.token ?? token;
   const tooLarge = tokenText.length > MAX_TOKEN_CHARS;
-  const evaluationKey = JSON.stringify([tokenText, keyText, valid.map((v) => [v.id, v.policy])]);
+  // Evaluated again every 10 s as well, so a token that expires while the page is open turns red.
+  const tick = useNow(10_000);
+  // Nothing of a huge input is copied: the page must keep answering while it decodes (hostile-input spec).
+  const inputKey = tooLarge ? '' : JSON.stringify([tokenText, keyText, valid.map((v) => [v.id, v.policy])]);
 
   useEffect(() => {
     let cancelled = false;
@@ -83,19 +87,20 @@ export function PolicyCheck({ token, decoded, keyText, guide }: PolicyCheckProps
         async (v) => [v.id, await evaluatePolicy(tokenText, v.policy, { now, key: keyText })] as const,
       ),
     ).then((pairs) => {
-      if (!cancelled) setResults({ key: evaluationKey, byId: new Map(pairs) });
+      if (!cancelled) setResults({ key: inputKey, byId: new Map(pairs) });
     });
     return () => {
       cancelled = true;
     };
-    // evaluationKey captures every input of the evaluation.
+    // inputKey and tick capture every input of the evaluation.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [evaluationKey]);
+  }, [inputKey, tick]);
 
   const current = parsed.find((p) => p.entry.id === selected) ?? parsed[0]!;
   const nameOf = (p: (typeof parsed)[number], index: number) =>
     p.result.ok ? p.result.policy.name : `policy ${index + 1}`;
-  const evaluations = results?.key === evaluationKey ? results.byId : undefined;
+  // Results for other inputs are never shown; results from the previous tick are, until the new ones arrive.
+  const evaluations = results?.key === inputKey ? results.byId : undefined;
   const table = policyResultsTable(
     valid.flatMap((v) => {
       const evaluation = evaluations?.get(v.id);
