@@ -177,9 +177,10 @@ export type { LinkRequest } from './share/links';
 // ---- Scanning text and HAR files for tokens, redaction and token comparison (lib/scan) ----
 export { scanText, createTextScanner, TokenMatcher } from './scan/scan-text';
 export type { TextScanner, TextScannerOptions, MatchedToken } from './scan/scan-text';
-export { scanHar } from './scan/har';
+export { scanHar, addHarLocations } from './scan/har';
 export type { HarScanResult } from './scan/har';
 export { looksLikeHar, readHar } from './scan/har-read';
+export type { HarDocument, HarReadResult } from './scan/har-read';
 export { redactText, REDACTION_MODES } from './scan/redact';
 export type { RedactionMode, RedactTextResult } from './scan/redact';
 export { sanitizeHar, SENSITIVE_PARAMETERS, REDACTED } from './scan/sanitize-har';
@@ -190,7 +191,15 @@ export { tokenFingerprint } from './scan/fingerprint';
 export { summarizeToken, describeOccurrence, describeLocation } from './scan/summary';
 export type { FoundTokenSummary } from './scan/summary';
 export { MAX_STORED_OCCURRENCES } from './scan/types';
-export type { FoundToken, FoundKind, Occurrence, HarLocation, ScanResult, ScanOptions, ScanError } from './scan/types';
+export type {
+  FoundToken,
+  FoundKind,
+  Occurrence,
+  HarLocation,
+  ScanResult,
+  ScanOptions,
+  ScanError,
+} from './scan/types';
 // ---- Validation policies: parse, evaluate, export as code (lib/policy) ----
 export { parsePolicy, policyFromValue, POLICY_MEMBERS, POLICY_ALGORITHMS } from './policy/parse';
 export { evaluatePolicy } from './policy/evaluate';
@@ -212,7 +221,13 @@ export { ISSUER_TEMPLATES, issuerTemplateText, unfilledPlaceholders } from './po
 export type { IssuerTemplate } from './policy/issuers';
 export { guideLinkFor, readGuideLink, isFocusPath, MAX_GUIDE_POLICIES_CHARS } from './share/guide';
 export type { GuideLinkContent, GuideLinkResult } from './share/guide';
-export { POLICY_FORM_FIELDS, policyFormValues, withPolicyField, policyText, starterPolicyText } from './policy/edit';
+export {
+  POLICY_FORM_FIELDS,
+  policyFormValues,
+  withPolicyField,
+  policyText,
+  starterPolicyText,
+} from './policy/edit';
 export type { PolicyField, PolicyFieldKind } from './policy/edit';
 export { policyResultsTable } from './policy/table';
 export type { PolicyResultsRow, PolicyResultsTable } from './policy/table';

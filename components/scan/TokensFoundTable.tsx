@@ -25,8 +25,13 @@ function useNow(): number {
 }
 
 /** "Tokens found": one row per distinct token, sorted by the worker (live credentials first). */
+/** Rows rendered before "Show all": a HAR can hold thousands of distinct tokens. */
+const FIRST_ROWS = 100;
+
 export function TokensFoundTable({ rows, selected, onToggle, onOpenInDecoder }: TokensFoundTableProps) {
   const now = useNow();
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
   return (
     <div className="overflow-x-auto">
       <table aria-label="Tokens found" className="w-full text-left text-xs">
@@ -68,7 +73,7 @@ export function TokensFoundTable({ rows, selected, onToggle, onOpenInDecoder }: 
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => {
+          {shown.map((row) => {
             const state = expiryState(row.times, now);
             const tone =
               state.kind === 'expired'
@@ -107,6 +112,11 @@ export function TokensFoundTable({ rows, selected, onToggle, onOpenInDecoder }: 
           })}
         </tbody>
       </table>
+      {shown.length < rows.length ? (
+        <Button size="sm" className="mt-2" onClick={() => setShowAll(true)}>
+          Show all {rows.length} tokens
+        </Button>
+      ) : null}
     </div>
   );
 }

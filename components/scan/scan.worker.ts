@@ -1,13 +1,13 @@
 // Scans and redacts off the main thread, so a 100 MB file never freezes the page. Imports lib/scan
 // modules directly (not lib/index.ts), so this worker's bundle holds the scanner only.
 import { claimsOf } from '@/lib/claims/claims-of';
-import { scanHar } from '@/lib/scan/har';
-import { looksLikeHar } from '@/lib/scan/har-read';
+import { addHarLocations } from '@/lib/scan/har';
+import { looksLikeHar, readHar } from '@/lib/scan/har-read';
 import { redactText } from '@/lib/scan/redact';
 import { sanitizeHar } from '@/lib/scan/sanitize-har';
-import { createTextScanner, scanText, type TextScanner } from '@/lib/scan/scan-text';
+import { createTextScanner, type TextScanner } from '@/lib/scan/scan-text';
 import { summarizeToken } from '@/lib/scan/summary';
-import type { FoundToken, ScanResult } from '@/lib/scan/types';
+import type { FoundToken } from '@/lib/scan/types';
 import type { FromWorker, RedactRequest, ScanRow, ToWorker } from './scan-protocol';
 
 /** Rows shown at most; the counts still cover every token. */
@@ -42,21 +42,19 @@ function rowOf(found: FoundToken, now: number): ScanRow {
 function finish(now: number): void {
   text = chunks.length === 1 ? chunks[0]! : chunks.join('');
   chunks = [];
-  let result: ScanResult = { tokens: [] };
+  // The text was scanned chunk by chunk while it arrived; a HAR is then walked to say where each copy was.
+  const result = scanner?.finish() ?? { tokens: [] };
   let message: string | undefined;
   let entries: number | undefined;
   if (isHar) {
-    const har = scanHar(text, { now });
-    if (har.error) {
-      message = har.error.message;
-      isHar = false;
-      result = scanText(text, { now });
+    const read = readHar(text);
+    if (read.ok) {
+      addHarLocations(read.har, result.tokens, { now });
+      entries = read.har.log.entries.length;
     } else {
-      result = har;
-      entries = har.entries;
+      message = read.error.message;
+      isHar = false;
     }
-  } else if (scanner) {
-    result = scanner.finish();
   }
   post({
     type: 'result',
@@ -105,7 +103,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     if (message.type === 'chunk') {
       if (isHar === undefined) {
         isHar = looksLikeHar(message.text);
-        if (!isHar) scanner = createTextScanner({ now: message.now });
+        scanner = createTextScanner({ now: message.now });
       }
       chunks.push(message.text);
       scanner?.push(message.text);

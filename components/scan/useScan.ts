@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { SanitizeCounts } from '@/lib';
 import type { FromWorker, RedactRequest, ScanRow, ToWorker } from './scan-protocol';
 
@@ -67,16 +67,19 @@ export function useScan() {
           lastShown = m.done;
           setStatus((s) => (s.state === 'running' ? { ...s, done: Math.min(m.done, total) } : s));
         } else if (m.type === 'result') {
-          setStatus({
-            state: 'done',
-            source,
-            rows: m.rows,
-            isHar: m.isHar,
-            chars: m.chars,
-            occurrences: m.occurrences,
-            ...(m.entries !== undefined ? { entries: m.entries } : {}),
-            ...(m.message ? { message: m.message } : {}),
-          });
+          // A transition: rendering hundreds of rows yields to the user's keystrokes instead of blocking them.
+          startTransition(() =>
+            setStatus({
+              state: 'done',
+              source,
+              rows: m.rows,
+              isHar: m.isHar,
+              chars: m.chars,
+              occurrences: m.occurrences,
+              ...(m.entries !== undefined ? { entries: m.entries } : {}),
+              ...(m.message ? { message: m.message } : {}),
+            }),
+          );
         } else if (m.type === 'redacted') {
           if (m.id === redactId.current)
             setRedacted({ id: m.id, blob: m.blob, counts: m.counts, isHar: m.isHar });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scanHar } from './har';
-import { looksLikeHar } from './har-read';
+import { addHarLocations, scanHar } from './har';
+import { looksLikeHar, readHar } from './har-read';
+import { createTextScanner } from './scan-text';
 import { NOW, tokenSet, type TokenSet } from './fixtures/tokens';
 import { harDocument } from './fixtures/har';
 
@@ -49,6 +50,16 @@ describe('scanHar', () => {
         expect(o.column).toBe(o.index - lineStart + 1);
         expect(o.line).toBe(har.slice(0, o.index).split('\n').length);
       }
+  });
+
+  it('gives the same result when the text was scanned in chunks and the locations added afterwards', () => {
+    const scanner = createTextScanner({ now: NOW });
+    for (let i = 0; i < har.length; i += 333) scanner.push(har.slice(i, i + 333));
+    const { tokens } = scanner.finish();
+    const read = readHar(har);
+    if (!read.ok) throw new Error(read.error.message);
+    addHarLocations(read.har, tokens, { now: NOW });
+    expect(tokens).toEqual(scanHar(har, { now: NOW }).tokens);
   });
 
   it('is detected by structure', () => {

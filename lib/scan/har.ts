@@ -3,10 +3,10 @@
  * column), and the parsed document is walked entry by entry to say where each copy sits: which entry,
  * method and path, and which header, cookie, parameter or body field (JSON bodies by JSON path).
  */
-import { jsonPath, readHar, walkHarStrings, type HarString } from './har-read';
+import { jsonPath, readHar, walkHarStrings, type HarDocument, type HarString } from './har-read';
 import { parseJsonBody, walkJsonStrings } from './json-walk';
-import { createTextScanner, TokenMatcher } from './scan-text';
-import type { HarLocation, ScanOptions, ScanResult } from './types';
+import { scanText, TokenMatcher } from './scan-text';
+import type { FoundToken, HarLocation, ScanOptions, ScanResult } from './types';
 
 export interface HarScanResult extends ScanResult {
   /** Number of `log.entries`, when the file is a HAR. */
@@ -63,16 +63,11 @@ function safeDecode(text: string): string {
 }
 
 /**
- * Every token in a HAR document, with `where` filled in. A file that is not JSON or not a HAR gets
- * `error` with what to do, and no tokens: callers that still want them scan it with scanText.
+ * Fills in `where` for tokens already found in the HAR's text (by scanText or a chunked TextScanner),
+ * so a caller streaming a large file scans while it reads and only walks the document at the end.
  */
-export function scanHar(harText: string, options: ScanOptions): HarScanResult {
-  const read = readHar(harText);
-  if (!read.ok) return { tokens: [], error: read.error };
-  const scanner = createTextScanner(options);
-  scanner.push(harText);
-  const { tokens } = scanner.finish();
-  const locations = locateTokens(read.har, new TokenMatcher(new Date(options.now)));
+export function addHarLocations(har: HarDocument, tokens: FoundToken[], options: ScanOptions): void {
+  const locations = locateTokens(har, new TokenMatcher(new Date(options.now)));
   for (const found of tokens) {
     const list = locations.get(found.token) ?? [];
     found.occurrences.forEach((occurrence, i) => {
@@ -80,5 +75,16 @@ export function scanHar(harText: string, options: ScanOptions): HarScanResult {
       if (where) occurrence.where = where;
     });
   }
+}
+
+/**
+ * Every token in a HAR document, with `where` filled in. A file that is not JSON or not a HAR gets
+ * `error` with what to do, and no tokens: callers that still want them scan it with scanText.
+ */
+export function scanHar(harText: string, options: ScanOptions): HarScanResult {
+  const read = readHar(harText);
+  if (!read.ok) return { tokens: [], error: read.error };
+  const { tokens } = scanText(harText, options);
+  addHarLocations(read.har, tokens, options);
   return { tokens, entries: read.har.log.entries.length };
 }
