@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { exportJWK, exportSPKI, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { policyCode, policyFileName, policyFunctionName } from './code';
 import { policyWith } from './rules/testing';
+import { pythonWithPyJwt } from './testing/processes';
 
 describe('policyCode', () => {
   it('names the function and the files after the policy', () => {
@@ -49,5 +54,27 @@ describe('policyCode', () => {
     expect(code).toContain('"email_verified": True');
     expect(code).toContain('"amr": None');
     expect(code).toContain('"mfa": False');
+  });
+
+  it('keeps hostile names and values as data: both files still compile', () => {
+    const policy = policyWith({
+      name: 'evil\u2028process.exit(0)\n\'\'\' """ */ # \\',
+      claimValues: { azp: 'a\'"\u2028\u2029\\${x}`', nested: { 'k\'"': [null, true, 1.5] } },
+      typ: '`${process.exit(3)}`',
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'policy-code-'));
+    try {
+      writeFileSync(join(dir, 'a.mjs'), policyCode(policy, 'node'));
+      writeFileSync(join(dir, 'a.py'), policyCode(policy, 'python'));
+      expect(spawnSync(process.execPath, ['--check', join(dir, 'a.mjs')], { encoding: 'utf8' }).stderr).toBe(
+        '',
+      );
+      const python = pythonWithPyJwt() ?? 'python3';
+      const compiled = spawnSync(python, ['-m', 'py_compile', join(dir, 'a.py')], { encoding: 'utf8' });
+      expect(compiled.stderr).toBe('');
+      expect(compiled.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -64,7 +64,7 @@ function embeddableKeys(policy: Policy, keyText: string | undefined): { keys: Pu
   }
   const keys = imported.keys.filter((k) => k.kty !== 'oct' && !k.refusal).map((k) => publicOnly(k.jwk));
   const note = policy.jwksUri
-    ? `The public key you verified with is embedded; the policy's jwksUri (${policy.jwksUri}) is not fetched.`
+    ? "The public key you verified with is embedded, so the policy's jwksUri is not fetched."
     : undefined;
   return note ? { keys, note } : { keys };
 }

@@ -94,12 +94,16 @@ describe('parsePolicy', () => {
     });
   });
 
-  it('keeps "__proto__" in claimValues as data, never as a prototype', () => {
-    const result = parsePolicy(
+  it('refuses "__proto__" claim paths and URLs with line breaks (they would reach generated code)', () => {
+    const proto = parsePolicy(
       '{"version":1,"name":"a","algorithms":["RS256"],"claimValues":{"__proto__":{"x":1}}}',
     );
-    expect(result.ok && Object.getPrototypeOf(result.policy.claimValues)).toBe(Object.prototype);
-    expect(result.ok && Object.keys(result.policy.claimValues)).toEqual(['__proto__']);
+    expect(proto).toMatchObject({ ok: false, error: { path: '$.claimValues.__proto__' } });
+    expect(errorOf({ ...minimal, roles: { claim: 'a.__proto__', any: ['x'] } }).path).toBe('$.roles.claim');
+    expect(errorOf({ ...minimal, jwksUri: 'https://id.example.com/jwks\nprocess.exit(0)//' }).path).toBe(
+      '$.jwksUri',
+    );
+    expect(errorOf({ ...minimal, jwksUri: 'https://id.example.com/\u2028x' }).path).toBe('$.jwksUri');
   });
 });
 

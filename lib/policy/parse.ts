@@ -219,9 +219,7 @@ function claimValues(v: unknown): Record<string, unknown> {
     );
   const out: Record<string, unknown> = {};
   for (const [key, expected] of Object.entries(v)) {
-    const path = childPath('$.claimValues', key);
-    if (!/^[^.]+(\.[^.]+)*$/.test(key))
-      throw new PolicyError(path, `"${key}" is not a dotted claim path like "azp" or "realm_access.roles".`);
+    checkClaimPath(key, childPath('$.claimValues', key));
     Object.defineProperty(out, key, {
       value: expected,
       enumerable: true,
@@ -233,8 +231,22 @@ function claimValues(v: unknown): Record<string, unknown> {
 }
 
 function claimPath(v: unknown, path: string): string {
-  if (typeof v !== 'string' || !/^[^.]+(\.[^.]+)*$/.test(v)) {
+  if (typeof v !== 'string') {
     throw new PolicyError(path, `${path} must be a dotted claim path like "scope" or "realm_access.roles".`);
+  }
+  return checkClaimPath(v, path);
+}
+
+/**
+ * A dotted path of claim names. "__proto__" is refused: no issuer uses it, and in the exported Node code an
+ * object literal member named "__proto__" sets the prototype instead of a member, which would drop the check.
+ */
+function checkClaimPath(v: string, path: string): string {
+  if (!/^[^.]+(\.[^.]+)*$/.test(v)) {
+    throw new PolicyError(path, `"${v}" is not a dotted claim path like "azp" or "realm_access.roles".`);
+  }
+  if (v.split('.').includes('__proto__')) {
+    throw new PolicyError(path, `"${v}" names "__proto__", which is not a claim any issuer sets; remove it.`);
   }
   return v;
 }
@@ -280,6 +292,13 @@ function tenants(v: unknown): { claim?: string; allowed: string[] } {
 }
 
 function httpsUrl(v: string, path: string): string {
+  // The URL parser drops tabs and line breaks; kept in the text they would end up in generated code.
+  if (/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v)) {
+    throw new PolicyError(
+      path,
+      `${path} contains spaces or control characters; give the address on one line.`,
+    );
+  }
   let url: URL;
   try {
     url = new URL(v);

@@ -51,6 +51,8 @@ const INVALID: unknown[] = [
   { ...minimal, tenants: { claim: 'tid' } },
   { ...minimal, jwksUri: 'http://id.example.com/jwks' },
   { ...minimal, secret: 'hunter2' },
+  { ...minimal, claimValues: { 'a.__proto__': 1 } },
+  { ...minimal, jwksUri: 'https://id.example.com/jwks\nprocess.exit(0)//' },
 ];
 
 describe('policy.schema.json', () => {

@@ -15,3 +15,11 @@ export interface TemplateInput {
   /** Why a pasted key was not embedded, for a comment at the top of the file. */
   keyNote?: string;
 }
+
+/**
+ * A value for a comment line of generated code: JSON-quoted (no raw line break can end the comment), and
+ * U+2028/U+2029, which JSON leaves raw but JavaScript reads as line terminators, escaped too.
+ */
+export function commentText(value: string): string {
+  return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
