@@ -186,7 +186,10 @@ export function Decoder({
           ) : null}
         </div>
       </div>
-      {decoded?.ok ? <PolicyCheck token={token} decoded={decoded} keyText={keyText} guide={guide} /> : null}
+      {/* Not for a huge paste: its light mode loads no more code while the page must answer input. */}
+      {decoded?.ok && !hugeInput ? (
+        <PolicyCheck token={token} decoded={decoded} keyText={keyText} guide={guide} />
+      ) : null}
       {/* Discovery and fetching need a token to start from; nothing of it loads before one is pasted. */}
       {token.trim() ? <JwksPanel token={token} decoded={decoded} onUseKey={onKeyTextChange} /> : null}
     </div>
