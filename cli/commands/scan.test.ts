@@ -241,6 +241,45 @@ describe('jwt-lens scan: big files are read in chunks with exact positions', () 
   });
 });
 
+describe('jwt-lens scan: many files through one scanner', () => {
+  it('keeps every file its own lines, also after a file without a final line break', async () => {
+    const files = {
+      'a.log': `first\nlast line token=${t.live}`, // no line break at the end
+      'b.log': `token=${t.live}\nsecond ${t.expired}\n`,
+      'c.log': `\n\n\n   ${t.expired}\n`,
+    };
+    const dir = tree(files);
+    const run = await runCli(['scan', '.', '--format', 'json', '--now', AT], { cwd: dir });
+    const report = JSON.parse(run.stdout);
+    for (const [file, text] of Object.entries(files)) {
+      for (const [token, sub] of [
+        [t.live, 'alice'],
+        [t.expired, 'bob'],
+      ] as const) {
+        const found = report.tokens.find((x: { sub: string }) => x.sub === sub);
+        const reported = found.occurrences
+          .filter((o: { file: string }) => o.file === file)
+          .map((o: { line: number; column: number }) => ({ line: o.line, column: o.column }));
+        expect(reported, `${file} ${sub}`).toEqual(positions(text, token));
+      }
+    }
+    expect(report.tokens.find((x: { sub: string }) => x.sub === 'alice').count).toBe(2);
+  });
+
+  it('a token repeated past the stored-occurrence cap in one file is still located in the next', async () => {
+    const dir = tree({
+      'a.log': `Bearer ${t.live}\n`.repeat(1500),
+      'b.log': `one line\nBearer ${t.live}\n`,
+    });
+    const run = await runCli(['scan', '.', '--format', 'json', '--now', AT], { cwd: dir });
+    const [token] = JSON.parse(run.stdout).tokens;
+    expect(token.count).toBe(1501);
+    expect(token.occurrences.filter((o: { file: string }) => o.file === 'b.log')).toEqual([
+      { file: 'b.log', line: 2, column: 8 },
+    ]);
+  });
+});
+
 describe('jwt-lens scan on several threads', () => {
   it('reports exactly what one thread reports', async () => {
     const files: Record<string, string> = {};

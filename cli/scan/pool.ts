@@ -1,29 +1,32 @@
 /**
  * Scanning many files on every core: worker threads run the same bundle (main.ts starts the worker
- * loop when it is loaded as a scan worker) and scan one file per message. Small jobs stay on the
- * main thread, where starting a worker (tens of milliseconds) would cost more than it saves.
- * Results come back in the order of the files, so reports do not depend on timing.
+ * loop when it is loaded as a scan worker), and each message is a batch of files (scan-batch.ts), so
+ * a worker decodes each token once per batch rather than once per file. Small jobs stay on the main
+ * thread, where starting a worker (tens of milliseconds) would cost more than it saves. Results come
+ * back in the order of the files, so reports do not depend on timing.
  */
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { scanFile, type FileScanResult } from './scan-file';
 import type { WalkedFile } from '../walk';
+import { scanBatch } from './scan-batch';
+import type { FileScanResult } from './scan-file';
 
 const WORKER_ROLE = 'jwt-lens-scan-worker';
 /** Below this much input, one thread is faster than starting workers. */
 const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 const MAX_WORKERS = 8;
+const MAX_BATCH_BYTES = 64 * 1024 * 1024;
 
 interface Job {
-  id: number;
-  path: string;
-  size: number;
+  /** Positions of the batch's files in the caller's list. */
+  ids: number[];
+  files: WalkedFile[];
   nowMs: number;
 }
 
 interface Reply {
-  id: number;
-  result: FileScanResult;
+  ids: number[];
+  results: FileScanResult[];
 }
 
 /** JWT_LENS_SCAN_THREADS=N overrides the number of threads (1: scan on the main thread only). */
@@ -37,12 +40,34 @@ export function isScanWorker(): boolean {
   return !isMainThread && (workerData as { role?: string } | null)?.role === WORKER_ROLE;
 }
 
-/** The worker side: scan each file it is sent, answer with the result (which never throws). */
+/** The worker side: scan each batch it is sent, answer with the results (scanning never throws). */
 export function runScanWorker(): void {
   parentPort!.on('message', (job: Job) => {
-    const reply: Reply = { id: job.id, result: scanFile(job.path, job.size, new Date(job.nowMs)) };
+    const reply: Reply = { ids: job.ids, results: scanBatch(job.files, new Date(job.nowMs)) };
     parentPort!.postMessage(reply);
   });
+}
+
+/**
+ * Batches of files of about `target` bytes, largest files first, so one big file does not start last
+ * and leave the other cores idle.
+ */
+function batches(files: WalkedFile[], target: number, nowMs: number): Job[] {
+  const order = files.map((file, id) => ({ file, id })).sort((a, b) => b.file.size - a.file.size);
+  const jobs: Job[] = [];
+  let job: Job | undefined;
+  let bytes = 0;
+  for (const { file, id } of order) {
+    if (!job || bytes + file.size > target) {
+      job = { ids: [], files: [], nowMs };
+      jobs.push(job);
+      bytes = 0;
+    }
+    job.ids.push(id);
+    job.files.push(file);
+    bytes += file.size;
+  }
+  return jobs;
 }
 
 export async function scanFiles(
@@ -53,13 +78,18 @@ export async function scanFiles(
   const total = files.reduce((sum, f) => sum + f.size, 0);
   const threads = Math.min(threadCount(), files.length);
   const forced = process.env.JWT_LENS_SCAN_THREADS !== undefined;
-  if (threads < 2 || (!forced && total < PARALLEL_MIN_BYTES))
-    return files.map((f) => scanFile(f.path, f.size, now));
-
   const results: FileScanResult[] = new Array(files.length);
-  // Largest files first, so one big HAR does not start last and leave the other cores idle.
-  const queue = files.map((f, id) => ({ id, path: f.path, size: f.size, nowMs: now.getTime() }));
-  queue.sort((a, b) => b.size - a.size);
+  const store = (reply: Reply) => reply.ids.forEach((id, k) => (results[id] = reply.results[k]!));
+
+  if (threads < 2 || (!forced && total < PARALLEL_MIN_BYTES)) {
+    for (const job of batches(files, MAX_BATCH_BYTES, now.getTime())) {
+      store({ ids: job.ids, results: scanBatch(job.files, now) });
+    }
+    return results;
+  }
+  // A few batches per thread, so a thread that drew small files takes more.
+  const target = Math.min(MAX_BATCH_BYTES, Math.max(1, Math.ceil(total / (threads * 4))));
+  const queue = batches(files, target, now.getTime());
   const workers = Array.from(
     { length: threads },
     () => new Worker(entry, { workerData: { role: WORKER_ROLE } }),
@@ -75,7 +105,7 @@ export async function scanFiles(
               else resolve();
             };
             worker.on('message', (reply: Reply) => {
-              results[reply.id] = reply.result;
+              store(reply);
               next();
             });
             worker.on('error', reject);

@@ -6,10 +6,10 @@
  * one JSON document, and walked by scanHar, which also says which entry, header or field held a token.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { createTextScanner, looksLikeHar, scanHar, type FoundToken, type TextScanner } from '../../lib/index';
+import { createTextScanner, looksLikeHar, scanHar, type FoundToken } from '../../lib/index';
+import { CHUNK_BYTES, pushMarkedLines } from './marked-lines';
 import { systemReason } from '../input';
 
-export const CHUNK_BYTES = 4 * 1024 * 1024;
 /** A HAR larger than this is scanned as text: positions stay exact, only the entry names are lost. */
 export const MAX_HAR_BYTES = 512 * 1024 * 1024;
 /** looksLikeHar reads the first 2 KB of text; 8 KB of bytes covers that in any UTF-8. */
@@ -76,84 +76,14 @@ export function completeUtf8End(buffer: Uint8Array, end: number): number {
   return end; // not UTF-8 at all here: let the decoder replace it
 }
 
-/**
- * Every JOSE header is a JSON object, so its base64url starts with `eyJ` (of `{"`), and lib's scanner
- * only starts a token there; a token never spans a line break. So only the lines holding `eyJ` need
- * to be decoded from UTF-8 and scanned. They are found in the raw bytes (Buffer#indexOf, far faster
- * than decoding everything), and each run of skipped lines is pushed as that many bare newlines, so
- * the scanner's line numbers stay the file's own; a line is pushed whole, so columns are exact too.
- */
-const MARKER = Buffer.from('eyJ');
-const NEWLINE = 0x0a;
-/** A "line" longer than this (a minified file) is scanned by the plain streaming path instead. */
-const MAX_LINE_BYTES = 64 * 1024 * 1024;
-
 function scanTextFile(path: string, now: Date): FoundToken[] {
   const scanner = createTextScanner({ now });
-  const fd = openSync(path, 'r');
-  let longLine = false;
-  try {
-    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    let kept = 0; // bytes of an unfinished line, moved to the front of the buffer
-    let skipped = 0; // line breaks passed over since the last text pushed
-    for (;;) {
-      const read = readSync(fd, buffer, kept, buffer.length - kept, null);
-      const end = kept + read;
-      if (read === 0) {
-        skipped = pushMarkedLines(buffer, end, scanner, skipped);
-        break;
-      }
-      const whole = buffer.lastIndexOf(NEWLINE, end - 1) + 1;
-      if (whole === 0) {
-        // No line break in the whole buffer: make room for the line, within reason.
-        if (buffer.length >= MAX_LINE_BYTES) {
-          longLine = true;
-          break;
-        }
-        const bigger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(bigger, 0, 0, end);
-        buffer = bigger;
-        kept = end;
-        continue;
-      }
-      skipped = pushMarkedLines(buffer, whole, scanner, skipped);
-      buffer.copy(buffer, 0, whole, end);
-      kept = end - whole;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  if (longLine) return scanTextStreaming(path, now);
+  if (pushMarkedLines(path, scanner) === 'long-line') return scanTextStreaming(path, now);
   return scanner.finish().tokens;
 }
 
-/** Pushes the lines of `buffer[0, end)` that hold the marker; returns the line breaks still owed. */
-function pushMarkedLines(buffer: Buffer, end: number, scanner: TextScanner, owed: number): number {
-  const parts: string[] = [];
-  let at = 0;
-  for (let hit = buffer.indexOf(MARKER, 0); hit !== -1 && hit < end; hit = buffer.indexOf(MARKER, at)) {
-    const lineStart = hit === 0 ? 0 : buffer.lastIndexOf(NEWLINE, hit - 1) + 1;
-    owed += countNewlines(buffer, at, lineStart);
-    const lineBreak = buffer.indexOf(NEWLINE, hit);
-    const lineEnd = lineBreak === -1 || lineBreak >= end ? end : lineBreak + 1;
-    if (owed > 0) parts.push('\n'.repeat(owed));
-    owed = 0;
-    parts.push(buffer.toString('utf8', lineStart, lineEnd));
-    at = lineEnd;
-    if (at >= end) break;
-  }
-  if (parts.length > 0) scanner.push(parts.join(''));
-  return owed + countNewlines(buffer, at, end);
-}
-
-function countNewlines(buffer: Buffer, from: number, to: number): number {
-  let count = 0;
-  for (let i = buffer.indexOf(NEWLINE, from); i !== -1 && i < to; i = buffer.indexOf(NEWLINE, i + 1)) count++;
-  return count;
-}
-
 /** The plain path: the whole file, decoded chunk by chunk, through lib's streaming scanner. */
-function scanTextStreaming(path: string, now: Date): FoundToken[] {
+export function scanTextStreaming(path: string, now: Date): FoundToken[] {
   const scanner = createTextScanner({ now });
   readTextChunks(path, (text) => scanner.push(text));
   return scanner.finish().tokens;
@@ -164,7 +94,7 @@ export function readWhole(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-function isHarFile(path: string, size: number): boolean {
+export function isHarFile(path: string, size: number): boolean {
   return size <= MAX_HAR_BYTES && looksLikeHar(readHead(path, HAR_SNIFF_BYTES));
 }
 
