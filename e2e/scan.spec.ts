@@ -155,6 +155,29 @@ test('logs: nginx, JSON lines and curl -v; copy the redacted text; open a token 
   await expect(page.getByLabel('Encoded token')).toHaveValue(after);
 });
 
+test('a dropped file is scanned and never stored', async ({ page, network }) => {
+  const { before } = await refreshedPair();
+  network.watchToken(before);
+  await openScan(page);
+  // A real drop: a DataTransfer holding a File, dropped on the input area.
+  await page.getByLabel('Text to scan').evaluate((textarea, text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'app.log', { type: 'text/plain' }));
+    const zone = textarea.parentElement!;
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, `2026-06-01T12:00:00Z INFO auth ok token=${before}\n`);
+  await expect(page.getByText(/1 distinct token \(1 occurrence\) found in app\.log/)).toBeVisible();
+  await expect(rowOf(page, before)).toContainText('line 1, column 40');
+  expect(
+    await page.evaluate(async () => ({
+      storage: localStorage.length + sessionStorage.length,
+      databases: (await indexedDB.databases()).length,
+      caches: (await caches.keys()).filter((k) => !k.startsWith('jwt-lens')).length,
+    })),
+  ).toEqual({ storage: 0, databases: 0, caches: 0 });
+});
+
 test('compare: two selected rows fill Token A and B; Differences by JSON path with signed durations', async ({
   page,
   network,
@@ -210,9 +233,11 @@ test.describe('scale', () => {
   test.describe.configure({ retries: 2 });
   test('a 100 MB HAR: the progress bar moves, input is answered within 100 ms, Cancel stops at once', async ({
     page,
+    network,
   }) => {
     test.setTimeout(300_000);
     const big = largeHarFile(100);
+    for (const token of big.tokens.slice(0, 5)) network.watchToken(token);
     await openScan(page);
     await page.evaluate(() => {
       const w = window as unknown as { __inputs: { name: string; duration: number }[]; __progress: number[] };
