@@ -1,9 +1,11 @@
 /**
- * Scanning one file. Text is read in fixed-size chunks and pushed into lib's streaming scanner, so
- * memory stays bounded for a multi-gigabyte log and every line and column is the file's own (the
- * scanner carries a token cut by a chunk edge over to the next push). A HAR, recognised by its
- * structure (lib's looksLikeHar, whatever the file is called), is read whole, since its entries are
- * one JSON document, and walked by scanHar, which also says which entry, header or field held a token.
+ * Scanning one file. Text is read in fixed-size chunks, so memory stays bounded for a multi-gigabyte
+ * log: the lines that can hold a token go to lib's streaming scanner (marked-lines.ts), and a file with
+ * a line too long for that is decoded chunk by chunk instead (the scanner carries a token cut by a
+ * chunk edge over to the next push). Either way every line and column is the file's own. A HAR,
+ * recognised by its structure (lib's looksLikeHar, whatever the file is called), is read whole, since
+ * its entries are one JSON document, and walked by scanHar, which also says which entry, header or
+ * field held a token.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createTextScanner, looksLikeHar, scanHar, type FoundToken } from '../../lib/index';
