@@ -1,7 +1,7 @@
 /** The whole program as a user meets it: help for every command, exit codes on usage errors, colours. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE, childEnv, ensureCliBuilt, expectOneLineError, runCli } from './testing';
+import { BUNDLE, childEnv, ensureCliBuilt, expectOneLineError, runCli, tree } from './testing';
 
 beforeAll(ensureCliBuilt, 120_000);
 
@@ -61,6 +61,20 @@ describe('usage errors exit 2 with one line on stderr', () => {
     expect(run.status).toBe(2);
     expectOneLineError(run);
     expect(run.stderr).toContain('--now "yesterday-ish" is not a date');
+  });
+});
+
+describe('a reader that closes the pipe early', () => {
+  it('gets no EPIPE stack trace, and the command keeps its exit code', async () => {
+    const { tokenSet, NOW } = await import('../lib/scan/fixtures/tokens');
+    const t = await tokenSet();
+    // More output than a pipe buffers (64 KB), so the writer really meets the closed pipe.
+    const dir = tree({ 'app.log': `Authorization: Bearer ${t.live}\n`.repeat(3000) });
+    const script = `${process.execPath} ${BUNDLE} scan ${dir} --format json --now ${NOW.toISOString()} | head -c 5 >/dev/null; echo "status=\${PIPESTATUS[0]}" >&2`;
+    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: childEnv() });
+    expect(result.stderr).not.toContain('EPIPE');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stderr.trim()).toBe('status=1');
   });
 });
 

@@ -34,9 +34,20 @@ Run "jwt-lens <command> --help" for the options of a command.
 
 ${EXIT_CODES_HELP}`;
 
+// `jwt-lens scan . | head` closes the pipe early: that is the reader's choice, not an error, so the
+// command runs to its end and exits with its own code, writing nothing more (and no EPIPE stack trace).
+const closed = { out: false, err: false };
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') closed.out = true;
+  else process.exitCode = EXIT.input;
+});
+process.stderr.on('error', () => {
+  closed.err = true;
+});
+
 const io: CommandIo = {
-  out: (text) => void process.stdout.write(`${text}\n`),
-  err: (text) => void process.stderr.write(`${text}\n`),
+  out: (text) => void (closed.out || process.stdout.write(`${text}\n`)),
+  err: (text) => void (closed.err || process.stderr.write(`${text}\n`)),
 };
 
 async function main(argv: string[]): Promise<ExitCode> {
