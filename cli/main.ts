@@ -81,15 +81,26 @@ function oneLine(err: unknown): string {
   return `jwt-lens stopped on an internal error: ${message.split('\n')[0]}`;
 }
 
+// Whatever escapes a command (a callback that throws, a rejected promise nobody awaited) still ends
+// as one line on stderr and exit 2, never as Node's stack trace.
+function fatal(err: unknown): void {
+  process.stderr.write(`jwt-lens: ${oneLine(err)}\n`);
+  process.exit(err instanceof CliInputError ? err.exitCode : EXIT.input);
+}
+
 // The same file is the entry of the scan worker threads (scan/pool.ts): they run the worker loop only.
-if (isScanWorker()) runScanWorker();
-else
+if (isScanWorker()) {
+  runScanWorker();
+} else {
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`jwt-lens: ${oneLine(err)}\n`);
+      if (!closed.err) process.stderr.write(`jwt-lens: ${oneLine(err)}\n`);
       process.exitCode = err instanceof CliInputError ? err.exitCode : EXIT.input;
     },
   );
+}
