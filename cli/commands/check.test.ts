@@ -75,6 +75,22 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
+/** The token against the orders policy (which accepts it) and the billing one (which does not). */
+const ordersAndBilling = (...extra: string[]) =>
+  runCli([
+    'check',
+    token,
+    '--policy',
+    policies.orders,
+    '--policy',
+    policies.billing,
+    '--key',
+    pem,
+    '--now',
+    NOW,
+    ...extra,
+  ]);
+
 describe('jwt-lens check', () => {
   it('every policy accepts: a table with a column per policy, exit 0', async () => {
     const run = await runCli([
@@ -99,18 +115,7 @@ describe('jwt-lens check', () => {
   });
 
   it('one service accepts and another rejects: exit 1, and the table says which rule', async () => {
-    const run = await runCli([
-      'check',
-      token,
-      '--policy',
-      policies.orders,
-      '--policy',
-      policies.billing,
-      '--key',
-      pem,
-      '--now',
-      NOW,
-    ]);
+    const run = await ordersAndBilling();
     expect(run.status).toBe(1);
     const lines = run.stdout.split('\n');
     expect(lines.find((l) => l.startsWith('audience'))).toMatch(/^audience\s+pass\s+FAIL/);
@@ -120,19 +125,7 @@ describe('jwt-lens check', () => {
   });
 
   it('--json: the verdict of every policy with its rules', async () => {
-    const run = await runCli([
-      'check',
-      token,
-      '--policy',
-      policies.orders,
-      '--policy',
-      policies.billing,
-      '--key',
-      pem,
-      '--json',
-      '--now',
-      NOW,
-    ]);
+    const run = await ordersAndBilling('--json');
     expect(run.status).toBe(1);
     const result = JSON.parse(run.stdout);
     expect(result.accepted).toBe(false);
