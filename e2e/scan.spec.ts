@@ -168,7 +168,7 @@ test('a dropped file is scanned and never stored', async ({ page, network }) => 
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, `2026-06-01T12:00:00Z INFO auth ok token=${before}\n`);
   await expect(page.getByText(/1 distinct token \(1 occurrence\) found in app\.log/)).toBeVisible();
-  await expect(rowOf(page, before)).toContainText('line 1, column 40');
+  await expect(rowOf(page, before)).toContainText('line 1, column 41');
   expect(
     await page.evaluate(async () => ({
       storage: localStorage.length + sessionStorage.length,

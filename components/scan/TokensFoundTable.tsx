@@ -26,7 +26,7 @@ function useNow(): number {
 
 /** "Tokens found": one row per distinct token, sorted by the worker (live credentials first). */
 /** Rows rendered before "Show all": a HAR can hold thousands of distinct tokens. */
-const FIRST_ROWS = 100;
+const FIRST_ROWS = 25;
 
 export function TokensFoundTable({ rows, selected, onToggle, onOpenInDecoder }: TokensFoundTableProps) {
   const now = useNow();

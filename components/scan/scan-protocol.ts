@@ -1,6 +1,6 @@
 /**
- * Messages between the Scan tab and its worker. The worker receives text (in chunks) and the user's
- * choices, nothing else: no File, no URL, no storage handle. It answers with rows and a redacted Blob.
+ * Messages between the Scan tab and its worker. The worker receives text (in chunks, as a string or as
+ * UTF-8 bytes) and the user's choices, nothing else: no File, no name, no URL, no storage handle. It answers with rows and a redacted Blob.
  */
 import type { FoundKind, RedactionMode, SanitizeCounts } from '@/lib';
 
@@ -31,10 +31,13 @@ export interface RedactRequest {
 
 export type ToWorker =
   | { type: 'chunk'; text: string; now: number }
+  /** A file's bytes, transferred rather than decoded on the page, so reading costs the page nothing. */
+  | { type: 'bytes'; bytes: ArrayBuffer; now: number }
   | { type: 'end'; now: number }
   | { type: 'redact'; request: RedactRequest };
 
 export type FromWorker =
+  /** Characters (pasted text) or bytes (a file) scanned so far. */
   | { type: 'progress'; done: number }
   | {
       type: 'result';

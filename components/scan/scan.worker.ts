@@ -97,19 +97,33 @@ function redact(request: RedactRequest): void {
   });
 }
 
+const decoder = new TextDecoder('utf-8');
+
+/** Scans one piece of the text as it arrives. */
+function take(piece: string, now: number): void {
+  if (isHar === undefined) {
+    isHar = looksLikeHar(piece);
+    scanner = createTextScanner({ now });
+  }
+  chunks.push(piece);
+  scanner?.push(piece);
+}
+
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   try {
     if (message.type === 'chunk') {
-      if (isHar === undefined) {
-        isHar = looksLikeHar(message.text);
-        scanner = createTextScanner({ now: message.now });
-      }
-      chunks.push(message.text);
-      scanner?.push(message.text);
+      take(message.text, message.now);
       done += message.text.length;
       post({ type: 'progress', done });
+    } else if (message.type === 'bytes') {
+      // stream: true keeps a UTF-8 sequence split across two reads whole.
+      take(decoder.decode(message.bytes, { stream: true }), message.now);
+      done += message.bytes.byteLength;
+      post({ type: 'progress', done });
     } else if (message.type === 'end') {
+      const rest = decoder.decode();
+      if (rest) take(rest, message.now);
       finish(message.now);
     } else if (message.type === 'redact') {
       redact(message.request);
