@@ -3,7 +3,7 @@
  * cap, no credentials, never the token) and turns it into the key text verifyToken takes, as the
  * page's JWKS panel does: the key whose kid matches, else every importable key of the set.
  */
-import { JsonDocumentCache, loadJwks, type FetchLike } from '../lib/index';
+import { DEFAULT_TIMEOUT_MS, JsonDocumentCache, loadJwks, type FetchLike } from '../lib/index';
 import { CliInputError } from './exit-codes';
 
 export async function keyTextFromJwks(
@@ -32,6 +32,12 @@ export async function keyTextFromJwks(
     ...(kid ? { tokenKid: kid } : {}),
   });
   if (!loaded.ok) {
+    if (loaded.error.code === 'jwks-timeout') {
+      // lib's message names the page's "Fetch keys" button; a terminal has a --key option instead.
+      throw new CliInputError(
+        `${loaded.error.url ?? url} did not answer within ${DEFAULT_TIMEOUT_MS / 1000} s: check the URL and the network, or save the JWKS to a file and use --key FILE.`,
+      );
+    }
     if (loaded.error.code === 'jwks-network') {
       const target = loaded.error.url ?? url;
       throw new CliInputError(

@@ -65,6 +65,12 @@ beforeAll(async () => {
   });
   server = createServer((req, res) => {
     requests.push({ url: req.url, headers: req.headers });
+    if (req.url === '/slow.json') return; // never answers: the CLI must give up after its timeout
+    if (req.url === '/big.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ keys: [], padding: 'x'.repeat(2 * 1024 * 1024) }));
+      return;
+    }
     if (req.url === '/.well-known/jwks.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(jwks);
@@ -79,6 +85,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
 });
 
@@ -226,6 +233,30 @@ describe('jwt-lens verify: unusable input (exit 2, one line on stderr)', () => {
     expectOneLineError(run);
     expect(run.stderr).toMatch(message);
   });
+
+  it('a JWKS larger than the 1 MB cap', async () => {
+    const run = await runCli([
+      'verify',
+      tokens.live,
+      '--jwks',
+      jwksUrl.replace('.well-known/jwks.json', 'big.json'),
+    ]);
+    expect(run.status).toBe(2);
+    expectOneLineError(run);
+    expect(run.stderr).toMatch(/over the 1\.0 MB limit|more than the 1\.0 MB limit/);
+  });
+
+  it('a JWKS server that never answers: the 10 s timeout', async () => {
+    const run = await runCli([
+      'verify',
+      tokens.live,
+      '--jwks',
+      jwksUrl.replace('.well-known/jwks.json', 'slow.json'),
+    ]);
+    expect(run.status).toBe(2);
+    expectOneLineError(run);
+    expect(run.stderr).toMatch(/slow\.json did not answer within 10 s/);
+  }, 30_000);
 
   it('an unreachable JWKS (nothing listens on the port)', async () => {
     const closed = createServer();
