@@ -15,7 +15,7 @@ export function checkTable(outcomes: PolicyOutcome[], c: Palette): string {
   const cell = (text: string, width: number, paint: (t: string) => string = (t) => t) =>
     paint(text.padEnd(width));
   const lines: string[] = [];
-  lines.push([cell('rule', first), ...names.map((n, i) => cell(n, widths[i]!))].join('  '));
+  lines.push([cell('rule', first), ...names.map((n, i) => cell(n, widths[i]!))].join('  ').trimEnd());
   lines.push([first, ...widths].map((w) => '-'.repeat(w)).join('  '));
   for (const id of ruleIds) {
     const cells = outcomes.map((o, i) => {
@@ -24,7 +24,7 @@ export function checkTable(outcomes: PolicyOutcome[], c: Palette): string {
       const paint = rule.status === 'pass' ? c.green : rule.status === 'fail' ? c.red : c.dim;
       return cell(MARK[rule.status], widths[i]!, paint);
     });
-    lines.push([cell(id, first), ...cells].join('  '));
+    lines.push([cell(id, first), ...cells].join('  ').trimEnd());
   }
   lines.push([first, ...widths].map((w) => '-'.repeat(w)).join('  '));
   lines.push(
@@ -33,7 +33,9 @@ export function checkTable(outcomes: PolicyOutcome[], c: Palette): string {
       ...outcomes.map((o, i) =>
         o.evaluation.accepted ? cell('accepted', widths[i]!, c.green) : cell('REJECTED', widths[i]!, c.red),
       ),
-    ].join('  '),
+    ]
+      .join('  ')
+      .trimEnd(),
   );
 
   for (const [i, o] of outcomes.entries()) {
