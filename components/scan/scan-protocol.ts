@@ -1,22 +1,20 @@
 /**
  * Messages between the Scan tab and its worker. The worker receives text (in chunks, as a string or as
- * UTF-8 bytes) and the user's choices, nothing else: no File, no name, no URL, no storage handle. It answers with rows and a redacted Blob.
+ * UTF-8 bytes) and the user's choices, nothing else: no File, no name, no URL, no storage handle. It
+ * answers with rows and a redacted Blob.
  */
-import type { FoundKind, RedactionMode, SanitizeCounts } from '@/lib';
+import type { FoundTokenSummary, RedactionMode, SanitizeCounts } from '@/lib';
 
-export interface ScanRow {
+/** One "Tokens found" row: the summary without the expiry state, which the page computes live. */
+export interface ScanRow extends Pick<
+  FoundTokenSummary,
+  'kind' | 'alg' | 'enc' | 'iss' | 'sub' | 'aud' | 'firstSeen'
+> {
   fingerprint: string;
   token: string;
-  kind: FoundKind;
-  alg?: string;
-  enc?: string;
-  iss?: string;
-  sub?: string;
-  aud?: string;
   /** The time claims, so the page can show the live state without the worker. */
   times: { exp?: unknown; nbf?: unknown; iat?: unknown };
   count: number;
-  firstSeen: string;
 }
 
 export interface RedactRequest {
@@ -29,6 +27,17 @@ export interface RedactRequest {
   parameters: boolean;
 }
 
+/** What a finished scan reports. */
+export interface ScanOutcome {
+  rows: ScanRow[];
+  isHar: boolean;
+  entries?: number;
+  /** Why a HAR-looking file was scanned as plain text, for example it is not valid JSON. */
+  message?: string;
+  chars: number;
+  occurrences: number;
+}
+
 export type ToWorker =
   | { type: 'chunk'; text: string; now: number }
   /** A file's bytes, transferred rather than decoded on the page, so reading costs the page nothing. */
@@ -39,15 +48,6 @@ export type ToWorker =
 export type FromWorker =
   /** Characters (pasted text) or bytes (a file) scanned so far. */
   | { type: 'progress'; done: number }
-  | {
-      type: 'result';
-      rows: ScanRow[];
-      isHar: boolean;
-      entries?: number;
-      /** Why a HAR-looking file was scanned as plain text, for example it is not valid JSON. */
-      message?: string;
-      chars: number;
-      occurrences: number;
-    }
+  | ({ type: 'result' } & ScanOutcome)
   | { type: 'redacted'; id: number; blob: Blob; counts: SanitizeCounts; isHar: boolean }
   | { type: 'failed'; message: string };

@@ -2,7 +2,7 @@
 
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { SanitizeCounts } from '@/lib';
-import type { FromWorker, RedactRequest, ScanRow, ToWorker } from './scan-protocol';
+import type { FromWorker, RedactRequest, ScanOutcome, ToWorker } from './scan-protocol';
 
 /** Text goes to the worker in pieces of this size, so progress moves and no message is huge. */
 export const CHUNK_CHARS = 1024 * 1024;
@@ -10,16 +10,7 @@ export const CHUNK_CHARS = 1024 * 1024;
 export type ScanStatus =
   | { state: 'idle' }
   | { state: 'running'; source: string; done: number; total: number }
-  | {
-      state: 'done';
-      source: string;
-      rows: ScanRow[];
-      isHar: boolean;
-      entries?: number;
-      message?: string;
-      chars: number;
-      occurrences: number;
-    }
+  | ({ state: 'done'; source: string } & ScanOutcome)
   | { state: 'cancelled'; source: string }
   | { state: 'failed'; source: string; message: string };
 
@@ -68,18 +59,9 @@ export function useScan() {
           setStatus((s) => (s.state === 'running' ? { ...s, done: Math.min(m.done, total) } : s));
         } else if (m.type === 'result') {
           // A transition: rendering hundreds of rows yields to the user's keystrokes instead of blocking them.
-          startTransition(() =>
-            setStatus({
-              state: 'done',
-              source,
-              rows: m.rows,
-              isHar: m.isHar,
-              chars: m.chars,
-              occurrences: m.occurrences,
-              ...(m.entries !== undefined ? { entries: m.entries } : {}),
-              ...(m.message ? { message: m.message } : {}),
-            }),
-          );
+          const { type: _type, ...outcome } = m;
+          void _type;
+          startTransition(() => setStatus({ state: 'done', source, ...outcome }));
         } else if (m.type === 'redacted') {
           if (m.id === redactId.current)
             setRedacted({ id: m.id, blob: m.blob, counts: m.counts, isHar: m.isHar });
