@@ -63,7 +63,7 @@ const KEY_CHARS = 24;
  */
 export class TokenMatcher {
   private readonly headers = new HeaderCache();
-  private readonly known = new Map<string, KnownToken[]>();
+  private readonly known = new Map<number, KnownToken[]>();
 
   constructor(private readonly now: Date) {}
 
@@ -95,7 +95,10 @@ export class TokenMatcher {
       span.signatureEnd - span.signatureStart >= KEY_CHARS
         ? span.signatureStart
         : Math.max(span.start, span.end - KEY_CHARS);
-    const key = text.slice(keyStart, keyStart + KEY_CHARS);
+    // A number from eight characters of the key and the length: no string to allocate and hash per copy.
+    let key = length;
+    const keyEnd = Math.min(keyStart + KEY_CHARS, span.end);
+    for (let i = keyStart; i < keyEnd; i += 3) key = (Math.imul(key, 31) + text.charCodeAt(i)) | 0;
     // `slice ===` compares flat memory; `startsWith` and hashing the whole token are several times slower.
     const token = text.slice(span.start, span.end);
     let list = this.known.get(key);
