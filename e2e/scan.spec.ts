@@ -80,7 +80,7 @@ test.describe('HAR recorded by the browser', () => {
     await page.getByLabel('Log or HAR file').setInputFiles(har.path);
     await expect(tokensTable(page)).toBeVisible();
     const redaction = page.getByRole('radiogroup', { name: 'Redaction' });
-    await redaction.getByRole('radio', { name: /Replace with a placeholder/ }).check();
+    await redaction.getByRole('radio', { name: 'Replace with a placeholder', exact: true }).check();
     const counts = page.getByLabel('Redaction counts');
     await expect(counts).toHaveText(
       /redacts \d+ tokens?, [1-9]\d* cookies?, [1-9]\d* Authorization headers? and [1-9]\d* parameters?/,
@@ -104,7 +104,7 @@ test.describe('HAR recorded by the browser', () => {
       /^Token parameters/,
     ])
       await page.getByRole('checkbox', { name }).uncheck();
-    await redaction.getByRole('radio', { name: /Remove signatures/ }).check();
+    await redaction.getByRole('radio', { name: 'Remove signatures', exact: true }).check();
     await expect(page.getByRole('note')).toContainText('claims remain readable');
     await expect(counts).toHaveText(
       /redacts [1-9]\d* tokens?, 0 cookies, 0 Authorization headers and 0 parameters/,
@@ -134,14 +134,23 @@ test('logs: nginx, JSON lines and curl -v; copy the redacted text; open a token 
   network.watchToken(after);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openScan(page);
+  await expect(page.getByRole('textbox', { name: 'Text to scan', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Log or HAR file', { exact: true })).toHaveAttribute('type', 'file');
   await page.getByLabel('Text to scan').fill(mixedLogText([before, after]));
+  await expect(page.getByRole('table', { name: 'Tokens found', exact: true })).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Scan progress', exact: true })).toBeVisible();
+  for (const name of ['Download redacted copy', 'Copy redacted text'])
+    await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('radiogroup', { name: 'Redaction', exact: true }).getByRole('radio'),
+  ).toHaveCount(3);
   await expect(
     page.getByText(/2 distinct tokens \(\d+ occurrences\) found in the pasted text/),
   ).toBeVisible();
   await expect(rowOf(page, before)).toContainText('line 1, column');
   await page
     .getByRole('radiogroup', { name: 'Redaction' })
-    .getByRole('radio', { name: 'Remove tokens' })
+    .getByRole('radio', { name: 'Remove tokens', exact: true })
     .check();
   await expect(page.getByLabel('Redaction counts')).toHaveText(/redacts [1-9]\d* tokens/);
   await page.getByRole('button', { name: 'Copy redacted text' }).click();

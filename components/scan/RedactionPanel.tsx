@@ -64,20 +64,25 @@ export function RedactionPanel({
       <fieldset role="radiogroup" aria-label="Redaction" className="space-y-1">
         <legend className="font-medium">Redaction</legend>
         {MODES.map(({ mode, label, hint }) => (
-          <label key={mode} className="flex items-start gap-2">
+          <div key={mode} className="flex items-start gap-2">
             <input
               type="radio"
+              id={`${name}-${mode}`}
               name={name}
               value={mode}
               checked={choices.mode === mode}
               onChange={() => set({ mode })}
+              aria-describedby={`${name}-${mode}-hint`}
               className="mt-1"
             />
-            <span>
-              {label}
-              <span className="block text-xs text-[var(--muted)]">{hint}</span>
-            </span>
-          </label>
+            {/* The label is the mode's name alone; the hint is its description. */}
+            <div>
+              <label htmlFor={`${name}-${mode}`}>{label}</label>
+              <span id={`${name}-${mode}-hint`} className="block text-xs text-[var(--muted)]">
+                {hint}
+              </span>
+            </div>
+          </div>
         ))}
       </fieldset>
       {choices.mode === 'strip-signature' ? (
