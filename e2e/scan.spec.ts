@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { scanHar, tokenFingerprint } from '../lib';
 import { har12Problems } from '../lib/scan/fixtures/har';
 import { tokenParts } from '../lib/scan/fixtures/tokens';
@@ -240,12 +241,17 @@ test('hostile HAR files get a clear message, never a crash', async ({ page, netw
 
 test.describe('scale', () => {
   test.describe.configure({ retries: 2 });
+  const cleanups: (() => void)[] = [];
+  test.afterEach(() => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  });
   test('a 100 MB HAR: the progress bar moves, input is answered within 100 ms, Cancel stops at once', async ({
     page,
     network,
   }) => {
     test.setTimeout(300_000);
     const big = largeHarFile(100);
+    cleanups.push(() => rmSync(dirname(big.path), { recursive: true, force: true }));
     for (const token of big.tokens.slice(0, 5)) network.watchToken(token);
     await openScan(page);
     await page.evaluate(() => {
