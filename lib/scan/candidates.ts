@@ -64,11 +64,24 @@ function readHeader(segment: string): HeaderFacts | null {
 
 /**
  * A possible token: `eyJ`, the rest of a base64url header, a dot, then every base64url, `.` and `~`
- * character that follows. One native regex pass finds these, about as fast as a naive JWT regex; the
- * run is then split into segments in JS and the header judged.
+ * character that follows. Tried (sticky) only where `eyJ` stands: finding those with indexOf is about
+ * three times faster than letting the regex search the text, which dominates on logs with few tokens.
  */
-const CANDIDATE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_.~-]*/g;
+const CANDIDATE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_.~-]*/y;
 const BASE64URL = /[A-Za-z0-9_-]/;
+const LOWER_E = 101;
+
+/**
+ * The first `eyJ` at or after `from`, or -1. Searches for `yJ`: String#indexOf looks for the first
+ * character with a fast native scan, and `e` is the most common letter in log text, so starting the
+ * match at `y` stops far less often.
+ */
+export function nextHeaderStart(text: string, from: number): number {
+  for (let y = text.indexOf('yJ', from + 1); y !== -1; y = text.indexOf('yJ', y + 1)) {
+    if (text.charCodeAt(y - 1) === LOWER_E) return y - 1;
+  }
+  return -1;
+}
 
 /** The end of the segment starting at `i` in a run: the next `.` or `~`, or the run's end. */
 function segmentEnd(run: string, i: number): number {
@@ -76,6 +89,13 @@ function segmentEnd(run: string, i: number): number {
   const tilde = run.indexOf('~', i);
   if (dot === -1) return tilde === -1 ? run.length : tilde;
   return tilde === -1 || dot < tilde ? dot : tilde;
+}
+
+/** The candidate run at `h` (where `eyJ` stands), or null when no dot follows the header there. */
+export function candidateAt(text: string, h: number): string | null {
+  CANDIDATE.lastIndex = h;
+  const m = CANDIDATE.exec(text);
+  return m === null ? null : m[0];
 }
 
 export interface SpanScan {
@@ -97,20 +117,17 @@ export function findTokenSpans(
   { from = 0, final = true }: { from?: number; final?: boolean } = {},
 ): SpanScan {
   const spans: TokenSpan[] = [];
-  const candidates = CANDIDATE;
-  candidates.lastIndex = from;
   let end = from;
-  for (let m = candidates.exec(text); m !== null; m = candidates.exec(text)) {
-    const h = m.index;
-    const run = m[0];
+  for (let h = nextHeaderStart(text, from); h !== -1; h = nextHeaderStart(text, h + 1)) {
+    const run = candidateAt(text, h);
+    if (run === null) continue;
     const span = spanIn(run, h, cache, !final && h + run.length === text.length);
     if (span === 'incomplete') return { spans, resumeAt: h };
-    if (span === null) {
-      candidates.lastIndex = h + 1;
-      continue;
-    }
+    if (span === null) continue;
     spans.push(span);
-    candidates.lastIndex = end = span.end;
+    end = span.end;
+    // The next candidate starts after this token (a header inside it is not another token).
+    h = end - 1;
   }
   return { spans, resumeAt: final ? text.length : Math.max(end, openTail(text)) };
 }
@@ -119,7 +136,7 @@ export function findTokenSpans(
  * Where an unfinished token may begin at the end of a chunk: the first `eyJ` of the trailing base64url
  * run (a header whose dot is still to come), or a trailing `e` or `ey`.
  */
-function openTail(text: string): number {
+export function openTail(text: string): number {
   let start = text.length;
   while (start > 0 && text.length - start <= MAX_HEADER_CHARS && BASE64URL.test(text[start - 1]!)) start--;
   const header = text.indexOf('eyJ', start);
@@ -129,13 +146,13 @@ function openTail(text: string): number {
   return text.length;
 }
 
-type SpanOutcome = TokenSpan | null | 'incomplete';
+export type SpanOutcome = TokenSpan | null | 'incomplete';
 
 /**
  * Judges one candidate run found at `h`. `open`: the run touches the end of a chunk, so more of it may
  * follow and a run ending there is undecided rather than ended.
  */
-function spanIn(run: string, h: number, cache: HeaderCache, open: boolean): SpanOutcome {
+export function spanIn(run: string, h: number, cache: HeaderCache, open: boolean): SpanOutcome {
   const length = run.length;
   const headerEnd = run.indexOf('.');
   if (headerEnd > MAX_HEADER_CHARS) return null;
