@@ -57,12 +57,44 @@ class LineCounter {
   }
 }
 
+/** Stored occurrences in text order as numbers, made into Occurrence objects by `fill`. */
+class OccurrenceLog {
+  private owners: FoundToken[] = [];
+  private numbers = new Float64Array(3 * 1024);
+  private size = 0;
+
+  add(owner: FoundToken, index: number, line: number, column: number): void {
+    if (3 * (this.size + 1) > this.numbers.length) {
+      const bigger = new Float64Array(this.numbers.length * 2);
+      bigger.set(this.numbers);
+      this.numbers = bigger;
+    }
+    const at = 3 * this.size++;
+    this.numbers[at] = index;
+    this.numbers[at + 1] = line;
+    this.numbers[at + 2] = column;
+    this.owners.push(owner);
+  }
+
+  /** Appends every stored position to its token's `occurrences`, in text order, and empties the log. */
+  fill(): void {
+    const n = this.numbers;
+    for (let k = 0; k < this.size; k++) {
+      const occurrence: Occurrence = { index: n[3 * k]!, line: n[3 * k + 1]!, column: n[3 * k + 2]! };
+      this.owners[k]!.occurrences.push(occurrence);
+    }
+    this.owners = [];
+    this.size = 0;
+  }
+}
+
 export function createTextScanner(options: TextScannerOptions): TextScanner {
   const now = new Date(options.now);
   const start = options.start ?? { index: 0, line: 1, column: 1 };
   const matcher = new TokenMatcher(now);
   const lines = new LineCounter(start);
   const byToken = new Map<ValidToken, FoundToken>();
+  const stored = new OccurrenceLog();
   let carry = '';
   let base = start.index;
   let consumed = 0;
@@ -70,21 +102,21 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
   const record = (known: ValidToken, start: number, text: string) => {
     const index = base + start;
     lines.advance(text, base, index);
-    const occurrence: Occurrence = { index, line: lines.line, column: index - lines.lineStart + 1 };
-    const found = byToken.get(known);
-    if (found) {
-      found.count++;
-      if (found.occurrences.length < MAX_STORED_OCCURRENCES) found.occurrences.push(occurrence);
-      return;
+    let found = byToken.get(known);
+    if (found === undefined) {
+      found = {
+        token: known.token,
+        kind: known.kind,
+        fingerprint: tokenFingerprint(known.token),
+        count: 0,
+        occurrences: [],
+        decoded: known.decoded,
+      };
+      byToken.set(known, found);
     }
-    byToken.set(known, {
-      token: known.token,
-      kind: known.kind,
-      fingerprint: tokenFingerprint(known.token),
-      count: 1,
-      occurrences: [occurrence],
-      decoded: known.decoded,
-    });
+    // Positions are kept as numbers and made objects at the end: no garbage collector work per copy.
+    if (found.count++ < MAX_STORED_OCCURRENCES)
+      stored.add(found, index, lines.line, index - lines.lineStart + 1);
   };
 
   const scan = (text: string, final: boolean) => {
@@ -113,6 +145,7 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
         carry = '';
         scan(text, true);
       }
+      stored.fill();
       const tokens = [...byToken.values()];
       return { tokens: sortByExpiry(tokens, now.getTime()) };
     },

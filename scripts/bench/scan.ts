@@ -10,7 +10,10 @@ import { corpusTokens, largeHar, mixedLog } from '../../lib/scan/fixtures/corpus
 
 export const SCAN_OURS = 'scanText';
 export const SCAN_NAIVE = 'matchAll (naive regex)';
-const NAIVE_JWT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
+/** The naive pattern a grep-based secret scanner uses (the CLI benchmark gives ripgrep the same one). */
+const NAIVE_JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+/** Rounds run before the measured ones, so both passes are compiled by V8's optimising tier first. */
+const WARMUP_ROUNDS = 2;
 const NOW_S = 1_780_315_200;
 
 export interface ScanFigures {
@@ -18,6 +21,8 @@ export interface ScanFigures {
   /** MB/s (10^6 characters per second), median of the rounds. */
   oursMBps: number;
   naiveMBps: number;
+  /** naive time ÷ our time per round (both passes of a round run back to back): median, min, max. */
+  ratio: { median: number; min: number; max: number; rounds: number };
   /** Found tokens (distinct) and naive matches, so a reader sees both passes did the work. */
   distinct: number;
   naiveMatches: number;
@@ -48,24 +53,29 @@ export function benchScan(options: { logMB?: number; harMB?: number; rounds?: nu
   const log = mixedLog(logChars, tokens);
   const ours: number[] = [];
   const naive: number[] = [];
+  const ratios: number[] = [];
   let distinct = 0;
   let naiveMatches = 0;
   // Alternate the two passes, so a burst of load from another process hits both alike.
-  for (let r = 0; r < (options.rounds ?? 5); r++) {
+  const rounds = options.rounds ?? 9;
+  for (let r = 0; r < WARMUP_ROUNDS + rounds; r++) {
     const oursMs = cpuMs(() => {
       distinct = scanText(log, { now: NOW_S * 1000 }).tokens.length;
     });
-    ours.push(log.length / 1e3 / oursMs);
     const naiveMs = cpuMs(() => {
       naiveMatches = 0;
       for (const _ of log.matchAll(NAIVE_JWT)) naiveMatches++;
     });
+    if (r < WARMUP_ROUNDS) continue;
+    ours.push(log.length / 1e3 / oursMs);
     naive.push(log.length / 1e3 / naiveMs);
+    ratios.push(naiveMs / oursMs);
   }
   const figures: ScanFigures = {
     logChars: log.length,
     oursMBps: median(ours),
     naiveMBps: median(naive),
+    ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), rounds },
     distinct,
     naiveMatches,
   };
@@ -93,12 +103,12 @@ export const HAR_MAX_MS = 5000;
 export function scanGoals(
   f: ScanFigures,
 ): { name: string; target: string; measured: string; met: boolean; informational?: boolean }[] {
-  const ratio = f.oursMBps / f.naiveMBps;
+  const ratio = f.ratio.median;
   const goals = [
     {
-      name: `${SCAN_OURS} vs ${SCAN_NAIVE} on a ${(f.logChars / 1e6).toFixed(0)} MB mixed log (CPU time; ${f.distinct} distinct tokens, ${f.naiveMatches} naive matches)`,
+      name: `${SCAN_OURS} vs ${SCAN_NAIVE} on a ${(f.logChars / 1e6).toFixed(0)} MB mixed log (CPU time, median of ${f.ratio.rounds} paired rounds after ${WARMUP_ROUNDS} warm-up; ${f.distinct} distinct tokens, ${f.naiveMatches} naive matches)`,
       target: `≥ ${SCAN_MIN_RATIO.toFixed(2)}×`,
-      measured: `${ratio.toFixed(2)}× (${f.oursMBps.toFixed(0)} vs ${f.naiveMBps.toFixed(0)} MB/s)`,
+      measured: `${ratio.toFixed(2)}× (${f.ratio.min.toFixed(2)}–${f.ratio.max.toFixed(2)}; ${f.oursMBps.toFixed(0)} vs ${f.naiveMBps.toFixed(0)} MB/s)`,
       met: ratio >= SCAN_MIN_RATIO,
     },
   ];
