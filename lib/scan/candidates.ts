@@ -64,21 +64,22 @@ function readHeader(segment: string): HeaderFacts | null {
 
 /**
  * A possible token: `eyJ`, the rest of a base64url header, a dot, then every base64url, `.` and `~`
- * character that follows. Tried (sticky) only where `eyJ` stands: finding those with indexOf is about
- * three times faster than letting the regex search the text, which dominates on logs with few tokens.
+ * character that follows. Tried (sticky) only where `eyJ` stands: finding those with indexOf is
+ * several times faster than letting the regex search the text, which dominates on logs with few tokens.
  */
 const CANDIDATE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_.~-]*/y;
 const BASE64URL = /[A-Za-z0-9_-]/;
 const LOWER_E = 101;
+const LOWER_Y = 121;
 
 /**
- * The first `eyJ` at or after `from`, or -1. Searches for `yJ`: String#indexOf looks for the first
- * character with a fast native scan, and `e` is the most common letter in log text, so starting the
- * match at `y` stops far less often.
+ * The first `eyJ` at or after `from`, or -1. Searches for the `J` alone: a one-character indexOf is
+ * V8's fastest native scan, and `J` is rare in log text, whereas `e`, where an `eyJ` search starts,
+ * is the most common letter.
  */
 export function nextHeaderStart(text: string, from: number): number {
-  for (let y = text.indexOf('yJ', from + 1); y !== -1; y = text.indexOf('yJ', y + 1)) {
-    if (text.charCodeAt(y - 1) === LOWER_E) return y - 1;
+  for (let j = text.indexOf('J', from + 2); j !== -1; j = text.indexOf('J', j + 1)) {
+    if (text.charCodeAt(j - 1) === LOWER_Y && text.charCodeAt(j - 2) === LOWER_E) return j - 2;
   }
   return -1;
 }
