@@ -89,4 +89,22 @@ describe('createTextScanner (chunks)', () => {
     for (const c of ` ${t.hs256} `) scanner.push(c);
     expect(scanner.finish().tokens.map((f) => f.token)).toEqual([t.hs256]);
   });
+
+  it('newlines(n) is exactly push of n line breaks, also right after a chunk that ends inside a token', () => {
+    const lines = [`a ${t.live}`, `b ${t.jwe} c`, `${t.sdJwt}`, `d ${t.live}`];
+    const viaText = createTextScanner({ now: NOW });
+    const viaCount = createTextScanner({ now: NOW });
+    for (const [i, line] of lines.entries()) {
+      // The first half of the line, then the rest: the cut leaves a token pending in the scanner.
+      const cut = Math.floor(line.length / 2);
+      for (const scanner of [viaText, viaCount]) {
+        scanner.push(line.slice(0, cut));
+        scanner.push(line.slice(cut));
+      }
+      viaText.push('\n'.repeat(i + 1));
+      viaCount.newlines(i + 1);
+    }
+    expect(viaCount.consumed).toBe(viaText.consumed);
+    expect(viaCount.finish()).toEqual(viaText.finish());
+  });
 });

@@ -20,6 +20,11 @@ const MAX_CARRY_CHARS = 16 * 1024 * 1024;
 export interface TextScanner {
   /** Scans the next piece of the text; a token split across two pushes is still found once. */
   push(chunk: string): void;
+  /**
+   * Exactly as `push('\n'.repeat(count))`, without building or reading that text: for a caller that
+   * skips lines it knows hold no token (the CLI finds them in raw bytes) and only counts their breaks.
+   */
+  newlines(count: number): void;
   /** Characters consumed so far, for progress. */
   readonly consumed: number;
   /** Ends the text and returns every token, sorted by expiry (live first). */
@@ -43,6 +48,13 @@ class LineCounter {
     this.line = start.line;
     this.lineStart = start.index - (start.column - 1);
     this.cursor = start.index;
+  }
+
+  /** `count` line breaks were passed over, the last one just before absolute offset `next`. */
+  skipLines(count: number, next: number): void {
+    this.line += count;
+    this.lineStart = next;
+    this.cursor = next;
   }
 
   /** Advances to absolute offset `index`; `text` begins at absolute offset `base`. */
@@ -129,12 +141,25 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
     base += keepFrom;
   };
 
+  const push = (chunk: string) => {
+    consumed += chunk.length;
+    const text = carry === '' ? chunk : carry + chunk;
+    carry = '';
+    scan(text, false);
+  };
+
   return {
-    push(chunk: string) {
-      consumed += chunk.length;
-      const text = carry === '' ? chunk : carry + chunk;
-      carry = '';
-      scan(text, false);
+    push,
+    newlines(count: number) {
+      if (count <= 0) return;
+      // A line break ends any candidate, so text held back resolves on the first one.
+      if (carry !== '') {
+        push('\n');
+        if (--count === 0) return;
+      }
+      consumed += count;
+      base += count;
+      lines.skipLines(count, base);
     },
     get consumed() {
       return consumed;
