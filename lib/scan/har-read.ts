@@ -81,13 +81,16 @@ interface Frame {
   value: Record<string, unknown> | unknown[];
   key: string | number;
   parent: Frame | undefined;
-  keys: (string | number)[];
+  /** An object's keys; undefined for an array, whose keys are its indexes (no list to allocate). */
+  keys: string[] | undefined;
+  length: number;
   next: number;
 }
 
 function frameOf(value: Frame['value'], key: string | number, parent: Frame | undefined): Frame {
-  const keys = Array.isArray(value) ? Array.from(value.keys()) : Object.keys(value);
-  return { value, key, parent, keys, next: 0 };
+  if (Array.isArray(value)) return { value, key, parent, keys: undefined, length: value.length, next: 0 };
+  const keys = Object.keys(value);
+  return { value, key, parent, keys, length: keys.length, next: 0 };
 }
 
 /** The path from the root to a frame's child `key`, as keys. */
@@ -176,21 +179,22 @@ function classify(path: (string | number)[], har: HarDocument): { role: HarStrin
 export function walkHarStrings(
   har: HarDocument,
   visit: (s: HarString) => void,
-  wanted: (value: string, path: () => (string | number)[]) => boolean = () => true,
+  wanted: (value: string) => boolean = () => true,
 ): void {
   // Depth-first in document order, so the n-th copy of a token here is the n-th in the file's text.
   const stack: Frame[] = [frameOf(har as unknown as Record<string, unknown>, '', undefined)];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
-    if (frame.next >= frame.keys.length) {
+    if (frame.next >= frame.length) {
       stack.pop();
       continue;
     }
-    const key = frame.keys[frame.next++]!;
+    const index = frame.next++;
+    const key = frame.keys === undefined ? index : frame.keys[index]!;
     const holder = frame.value;
     const child = (holder as Record<string | number, unknown>)[key];
     if (typeof child === 'string') {
-      if (!wanted(child, () => pathOf(frame, key))) continue;
+      if (!wanted(child)) continue;
       const { role, where } = classify(pathOf(frame, key), har);
       visit({ value: child, holder, key, role, where });
     } else if (child !== null && typeof child === 'object') {
