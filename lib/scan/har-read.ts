@@ -93,11 +93,15 @@ function frameOf(value: Frame['value'], key: string | number, parent: Frame | un
   return { value, key, parent, keys, length: keys.length, next: 0 };
 }
 
-/** The path from the root to a frame's child `key`, as keys. */
-function pathOf(frame: Frame | undefined, key: string | number): (string | number)[] {
+/** The path from the root to a frame's child `key`, as keys, after `prefix` (the path to the walk's root). */
+function pathOf(
+  frame: Frame | undefined,
+  key: string | number,
+  prefix: readonly (string | number)[],
+): (string | number)[] {
   const path: (string | number)[] = [key];
   for (let f = frame; f && f.parent !== undefined; f = f.parent) path.unshift(f.key);
-  return path;
+  return prefix.length === 0 ? path : [...prefix, ...path];
 }
 
 /** `log.pages[0].title` */
@@ -181,8 +185,50 @@ export function walkHarStrings(
   visit: (s: HarString) => void,
   wanted: (value: string) => boolean = () => true,
 ): void {
+  walkNested(har as unknown as Record<string, unknown>, [], har, visit, wanted);
+}
+
+/**
+ * Real HARs are a few levels deep: plain recursion walks them several times faster than the frame
+ * stack. Below MAX_RECURSION levels the frame stack takes over, so no document can exhaust the stack.
+ */
+const MAX_RECURSION = 64;
+
+function walkNested(
+  value: Record<string, unknown> | unknown[],
+  path: (string | number)[],
+  har: HarDocument,
+  visit: (s: HarString) => void,
+  wanted: (value: string) => boolean,
+): void {
+  if (path.length >= MAX_RECURSION) return walkDeep(value, [...path], har, visit, wanted);
+  const keys = Array.isArray(value) ? undefined : Object.keys(value);
+  const length = keys === undefined ? (value as unknown[]).length : keys.length;
+  for (let i = 0; i < length; i++) {
+    const key = keys === undefined ? i : keys[i]!;
+    const child = (value as Record<string | number, unknown>)[key];
+    if (typeof child === 'string') {
+      if (!wanted(child)) continue;
+      const { role, where } = classify([...path, key], har);
+      visit({ value: child, holder: value, key, role, where });
+    } else if (child !== null && typeof child === 'object') {
+      path.push(key);
+      walkNested(child as Frame['value'], path, har, visit, wanted);
+      path.pop();
+    }
+  }
+}
+
+/** The same walk with an explicit stack, for what lies deeper than MAX_RECURSION. */
+function walkDeep(
+  root: Record<string, unknown> | unknown[],
+  prefix: readonly (string | number)[],
+  har: HarDocument,
+  visit: (s: HarString) => void,
+  wanted: (value: string) => boolean,
+): void {
   // Depth-first in document order, so the n-th copy of a token here is the n-th in the file's text.
-  const stack: Frame[] = [frameOf(har as unknown as Record<string, unknown>, '', undefined)];
+  const stack: Frame[] = [frameOf(root, '', undefined)];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
     if (frame.next >= frame.length) {
@@ -195,7 +241,7 @@ export function walkHarStrings(
     const child = (holder as Record<string | number, unknown>)[key];
     if (typeof child === 'string') {
       if (!wanted(child)) continue;
-      const { role, where } = classify(pathOf(frame, key), har);
+      const { role, where } = classify(pathOf(frame, key, prefix), har);
       visit({ value: child, holder, key, role, where });
     } else if (child !== null && typeof child === 'object') {
       stack.push(frameOf(child as Frame['value'], key, frame));

@@ -110,6 +110,23 @@ describe('scanHar on hostile input: a clear message, never a crash', () => {
     expect(r.tokens).toHaveLength(1);
     expect(r.tokens[0]!.occurrences[0]!.where!.field).toMatch(/^log\.x\[0\]\[0\]/);
   });
+  it('locates a token deeper than the recursive walk goes, with the whole path, inside an entry too', () => {
+    const depth = 150;
+    const nested = (leaf: unknown) =>
+      Array.from({ length: depth }).reduce<unknown>((inner, _, i) => ({ [`k${i}`]: inner }), leaf);
+    const doc = {
+      log: {
+        entries: [{ request: { method: 'POST', url: 'https://a.example/t?x=1', extra: nested(t.live) } }],
+        x: nested([`a ${t.live}`]),
+      },
+    };
+    const r = scan(JSON.stringify(doc));
+    const keys = Array.from({ length: depth }, (_, i) => `k${depth - 1 - i}`).join('.');
+    expect(r.tokens[0]!.occurrences.map((o) => o.where)).toEqual([
+      { entry: 0, method: 'POST', path: '/t?x=1', field: `request.extra.${keys}` },
+      { field: `log.x.${keys}[0]` },
+    ]);
+  });
   it('a 20 MB string value', () => {
     const doc = {
       log: {
