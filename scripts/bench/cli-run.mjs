@@ -8,7 +8,7 @@
 // figure is the median round, with the fastest and slowest round beside it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, exportSPKI, generateKeyPair } from 'jose';
 import { buildCli, cliBundleIsStale, CLI_BUNDLE } from '../build-cli.mjs';
@@ -66,7 +66,7 @@ async function callFixtures(dir) {
   return { token, key, policy };
 }
 
-export async function runCliBenchmarks(log = () => {}, { rounds = 11, scanRounds = 5 } = {}) {
+export async function runCliBenchmarks(log = () => {}, { rounds = 11, scanRounds = 5, calls = true } = {}) {
   if (cliBundleIsStale()) {
     log('building the CLI …');
     await buildCli();
@@ -86,7 +86,9 @@ export async function runCliBenchmarks(log = () => {}, { rounds = 11, scanRounds
         [CLI_BUNDLE, 'check', token, '--policy', policy, '--key', key],
       ],
     };
-    log(`decode, verify, check: ${rounds} rounds …`);
+    if (!calls)
+      rounds = -1; // scan figures only (node scripts/bench/cli-run.mjs --scan-only)
+    else log(`decode, verify, check: ${rounds} rounds …`);
     const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
     for (let round = 0; round < rounds + 1; round++) {
       for (const [name, [command, args]] of Object.entries(cases)) {
@@ -95,13 +97,13 @@ export async function runCliBenchmarks(log = () => {}, { rounds = 11, scanRounds
         if (round > 0) times[name].push(run.ms); // round 0 warms the file cache
       }
     }
-    const startup = stats(times['node start-up alone (node -e "")']);
-    for (const [name, values] of Object.entries(times)) {
+    const startup = calls ? stats(times['node start-up alone (node -e "")']) : undefined;
+    for (const [name, values] of calls ? Object.entries(times) : []) {
       const s = stats(values);
       rows.push({ case: name, ...s });
       if (name.startsWith('node ')) continue;
       goals.push({
-        name: `CLI ${name.replace(/^jwt-lens /, '')}: wall time per call, Node start-up (${startup.median.toFixed(0)} ms) included`,
+        name: `CLI ${name.replace(/^jwt-lens /, '')}: wall time per call, Node start-up (${startup?.median.toFixed(0)} ms) included`,
         target: `≤ ${CALL_BUDGET_MS} ms`,
         measured: `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`,
         met: s.median <= CALL_BUDGET_MS,
@@ -135,6 +137,12 @@ export async function runCliBenchmarks(log = () => {}, { rounds = 11, scanRounds
         ratios.push(rg.ms / scan.ms);
       }
     }
+    // The machine may be shared: say how busy it was, since both figures are wall time.
+    notes.push(
+      `load average (1, 5, 15 min) after the scan rounds: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(', ')}`,
+    );
     const scan = stats(scanTimes);
     rows.push({
       case: `jwt-lens scan (${mb.toFixed(0)} MB), ${(mb / (scan.median / 1000)).toFixed(0)} MB/s`,
@@ -172,4 +180,16 @@ export function formatCliReport(report) {
   }
   for (const note of report.notes) lines.push('', `Note: ${note}`);
   return lines.join('\n');
+}
+
+// Run directly for the scan figures alone: node scripts/bench/cli-run.mjs --scan-only [--rounds N]
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--rounds');
+  const report = await runCliBenchmarks((line) => process.stderr.write(`bench: cli ${line}\n`), {
+    calls: !args.includes('--scan-only'),
+    scanRounds: at >= 0 ? Number(args[at + 1]) : 5,
+  });
+  console.log(formatCliReport(report));
+  for (const goal of report.goals) console.log(`${goal.name}: ${goal.measured} (target ${goal.target})`);
 }
