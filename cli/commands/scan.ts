@@ -42,7 +42,8 @@ token: only its fingerprint (the first 16 hex digits of its SHA-256) and a redac
   --now TIME        judge expiry at TIME (ISO 8601 or seconds since 1970) instead of now
   -h, --help        show this help
 
-Files are scanned on every core; JWT_LENS_SCAN_THREADS=N sets the number of threads (1: one thread).
+Files are scanned on every core when there are more than two (on two, one thread is faster);
+JWT_LENS_SCAN_THREADS=N sets the number of threads (1: one thread).
 
 ${EXIT_CODES_HELP}
   scan exits 0 when nothing was found (per --fail-on), 1 when tokens were found, and 2 when a
