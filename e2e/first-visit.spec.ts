@@ -82,3 +82,39 @@ test('a panel that needs a token keeps its region, and mounts its checks with th
   await pasteToken('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln');
   await expect(page.getByLabel('JWKS or issuer URL')).toBeVisible();
 });
+
+test('a token pasted before the scripts have run is kept and decoded once they have', async ({
+  page,
+  network,
+}) => {
+  const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJlYXJseS1iaXJkIn0.c2ln';
+  network.watchToken(token);
+  // Hold every script back until the field has been filled, as on a slow phone.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Encoded token').fill(token);
+  await page.getByLabel('Verification key').fill('early-secret');
+  release();
+  await expect(page.getByRole('region', { name: 'Payload' })).toContainText('early-bird');
+  await expect(page.getByLabel('Encoded token')).toHaveValue(token);
+  await expect(page.getByLabel('Verification key')).toHaveValue('early-secret');
+});
+
+test('the page paints before any of its scripts is even requested', async ({ page }) => {
+  await page.goto('/');
+  const { fcp, firstScript } = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' || /\.js$/.test(e.name))
+      .filter((e) => e.name.includes('/_next/static/'));
+    return { fcp: paint?.startTime, firstScript: Math.min(...scripts.map((e) => e.startTime)) };
+  });
+  expect(fcp).toBeGreaterThan(0);
+  expect(firstScript).toBeGreaterThan(fcp!);
+});

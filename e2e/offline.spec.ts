@@ -50,9 +50,9 @@ test('the first visit registers nothing during the load, then caches only what t
 }) => {
   await page.goto('/', { waitUntil: 'load' });
   // Registration waits for the load and a quiet spell, so the worker never competes with the first paint.
-  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined)).toBe(
-    true,
-  );
+  expect(
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined),
+  ).toBe(true);
   await untilControlled(page);
   // Give the worker time to store what the page had already loaded before it took control.
   await expect.poll(async () => (await cachedFiles(page)).length).toBeGreaterThan(0);
@@ -121,7 +121,9 @@ test('after the idle background pass every feature works offline', async ({
     )
     .toEqual([]);
   await page.getByRole('tab', { name: 'About & privacy' }).click();
-  await expect(page.getByRole('status', { name: 'Offline copy' })).toContainText('Every feature works offline');
+  await expect(page.getByRole('status', { name: 'Offline copy' })).toContainText(
+    'Every feature works offline',
+  );
 
   await context.setOffline(true);
   await page.reload();

@@ -62,7 +62,12 @@ async function offlineStatus() {
   );
   const all = manifest ? [...manifest.core, ...manifest.later] : [];
   const cached = all.filter((file) => keys.has(file)).length;
-  return { type: 'offline-status', cached, total: all.length, complete: all.length > 0 && cached === all.length };
+  return {
+    type: 'offline-status',
+    cached,
+    total: all.length,
+    complete: all.length > 0 && cached === all.length,
+  };
 }
 
 async function tell(client, message) {

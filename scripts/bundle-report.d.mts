@@ -3,7 +3,7 @@ export declare const BUDGET_GZIP_BYTES: number;
 
 export interface ScriptRef {
   url: string;
-  kind: 'script' | 'modulepreload' | 'preload';
+  kind: 'script' | 'modulepreload' | 'preload' | 'after first paint';
   nomodule: boolean;
 }
 

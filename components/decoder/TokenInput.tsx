@@ -2,6 +2,7 @@
 
 import { useId } from 'react';
 import { Button } from '@/components/ui/Button';
+import { useTypedBeforeHydration } from '@/components/ui/useTypedBeforeHydration';
 import { EXAMPLE_CATALOG } from '@/lib';
 import { loadDecoder } from './useDecodeToken';
 import { BACKGROUND_DECODE_CHARS } from './useDecodedToken';
@@ -16,6 +17,7 @@ export interface TokenInputProps {
 /** A plain textarea: usable the moment the page loads, paste is instant, no editor needed. */
 export function TokenInput({ value, onChange, onLoadExample, onClear }: TokenInputProps) {
   const id = useId();
+  const field = useTypedBeforeHydration<HTMLTextAreaElement>(value, onChange);
   return (
     <div>
       <div className="mb-1 flex flex-wrap items-center justify-between gap-2">
@@ -58,6 +60,7 @@ export function TokenInput({ value, onChange, onLoadExample, onClear }: TokenInp
         </div>
       ) : (
         <textarea
+          ref={field}
           id={id}
           value={value}
           onChange={(e) => {

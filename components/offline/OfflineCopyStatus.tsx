@@ -2,12 +2,7 @@
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/Button';
-import {
-  cacheEverything,
-  offlineStatus,
-  requestOfflineStatus,
-  subscribeOfflineStatus,
-} from './offlineCopy';
+import { cacheEverything, offlineStatus, requestOfflineStatus, subscribeOfflineStatus } from './offlineCopy';
 
 /** How much of the app is kept for offline use, with a button to keep all of it now. */
 export function OfflineCopyStatus() {

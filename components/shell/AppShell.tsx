@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Decoder } from '@/components/decoder/Decoder';
 import type { DecoderHints } from '@/components/decoder/DecoderHints';
 import { TabsController } from '@/components/ui/TabsController';
@@ -92,6 +92,12 @@ export function AppShell({ intro, tabList, about, decoderHints }: AppShellProps)
     },
     [setTab],
   );
+
+  // The page paints before its scripts run; this marks the moment every control answers. (Tests wait for it
+  // before they click; a stylesheet could use it too.)
+  useEffect(() => {
+    document.documentElement.dataset.ready = '';
+  }, []);
 
   const clearInputs = useCallback(() => {
     setToken('');

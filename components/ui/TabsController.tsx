@@ -26,12 +26,15 @@ export function TabsController({
 }) {
   const root = useRef<HTMLDivElement>(null);
 
-  // Before paint, so a remounted tab bar never shows the initial tab as selected for a frame.
+  // Before paint, so a remounted tab bar never shows the initial tab as selected for a frame. Only what
+  // differs is written: at hydration the server markup is already right, and an untouched DOM means no
+  // style or layout work while the page loads.
   useLayoutEffect(() => {
     for (const button of tabButtons(root.current)) {
       const selected = button.dataset.tab === active;
-      button.setAttribute('aria-selected', String(selected));
-      button.tabIndex = selected ? 0 : -1;
+      if (button.getAttribute('aria-selected') !== String(selected))
+        button.setAttribute('aria-selected', String(selected));
+      if (button.tabIndex !== (selected ? 0 : -1)) button.tabIndex = selected ? 0 : -1;
     }
   }, [active]);
 

@@ -3,6 +3,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { preferencesStore, usePreferences, validTolerance } from '@/components/privacy/preferences';
 import { Panel } from '@/components/ui/Panel';
+import { useTypedBeforeHydration } from '@/components/ui/useTypedBeforeHydration';
 import type { DecodeResult, KeyImportResult, SecretEncoding, VerifyOptions, VerifyResult } from '@/lib';
 import { KeySummary } from './KeySummary';
 import { ClaimsVerdict, SignatureStatus } from './VerificationStatus';
@@ -33,6 +34,7 @@ export function Verifier(props: VerifierProps) {
   const keyId = useId();
   const { token, keyText, onKeyTextChange } = props;
   const active = token.trim() !== '' || keyText.trim() !== '';
+  const keyField = useTypedBeforeHydration<HTMLTextAreaElement>(keyText, onKeyTextChange);
   return (
     <Panel label="Verify signature">
       <div className="flex flex-col gap-3">
@@ -41,6 +43,7 @@ export function Verifier(props: VerifierProps) {
             Verification key
           </label>
           <textarea
+            ref={keyField}
             id={keyId}
             value={keyText}
             onChange={(e) => onKeyTextChange(e.target.value)}

@@ -1,0 +1,103 @@
+/**
+ * Post-build step, after `next build` and before csp.mjs: `node scripts/paint-first.mjs out`.
+ *
+ * Next writes its first-load scripts as `<script src async>` (and preloads one of them). On a fast
+ * connection they arrive while the browser is still laying out the first screen, and an async script runs
+ * as soon as it arrives: the first paint then waits behind React's evaluation and hydration. This step
+ * makes every page paint first:
+ *
+ * - each `<script src async>` and each `<link rel="preload" as="script">` of those files is removed;
+ * - one small inline script at the end of the body adds the same `<script async src>` elements once the
+ *   browser reports the first contentful paint (at once when the page is hidden, since a hidden page never
+ *   paints; after FALLBACK_MS if the browser reports no paint timing at all).
+ *
+ * The scripts are not preloaded on purpose: a preloaded script that has arrived before the first paint is
+ * counted by Lighthouse's simulation as if the paint had waited for it. Text typed before the scripts run
+ * is kept (useTypedBeforeHydration). The inserted elements are the `<script async src>` React expects for
+ * its hoisted script resources, so hydration finds them. Legacy `nomodule` scripts are left alone, and
+ * csp.mjs hashes the inline script afterwards.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** How long to wait for a paint report before starting the scripts anyway. */
+export const FALLBACK_MS = 3000;
+
+const ASYNC_SCRIPT = /<script src="([^"]+)" async=""><\/script>/g;
+const LOADER_START = '(function(s){var d=0;function go(){';
+const LOADER_SOURCES = /\}\)\((\[[^\]]*\])\)$/;
+
+/** The loader, as one line of plain ES5 so any browser that runs the page can parse it. */
+export function loaderScript(sources) {
+  return (
+    `${LOADER_START}if(d)return;d=1;for(var i=0;i<s.length;i++){` +
+    'var e=document.createElement("script");e.src=s[i];e.async=true;document.head.appendChild(e)}}' +
+    'if(document.visibilityState==="hidden"){go();return}' +
+    'try{new PerformanceObserver(function(l){if(l.getEntriesByName("first-contentful-paint").length)setTimeout(go,0)})' +
+    '.observe({type:"paint",buffered:true})}catch(x){go();return}' +
+    `setTimeout(go,${FALLBACK_MS})})(${JSON.stringify(sources)})`
+  );
+}
+
+/**
+ * @param {string} html a page of the static export
+ * @returns {{ html: string, sources: string[] }} the page with its async scripts started after the first paint
+ */
+export function paintFirst(html) {
+  const sources = [...new Set([...html.matchAll(ASYNC_SCRIPT)].map((m) => m[1]))];
+  if (sources.length === 0) return { html, sources };
+  let out = html.replace(ASYNC_SCRIPT, '');
+  for (const src of sources) {
+    out = out.replace(
+      new RegExp(`<link rel="preload" as="script"[^>]*href="${escapeRegExp(src)}"[^>]*/>`, 'g'),
+      '',
+    );
+  }
+  if (!out.includes('</head>') || !out.includes('</body>'))
+    throw new Error('a page without </head> or </body>: the export is not what this step expects');
+  out = out.replace(/<\/body>(?![\s\S]*<\/body>)/, `<script>${loaderScript(sources)}</script></body>`);
+  return { html: out, sources };
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The scripts a page starts after its first paint (the loader's list), for the bundle report.
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function scriptsAfterPaint(html) {
+  for (const m of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+    if (!m[1].startsWith(LOADER_START)) continue;
+    const list = LOADER_SOURCES.exec(m[1]);
+    if (list) return JSON.parse(list[1]);
+  }
+  return [];
+}
+
+function htmlFiles(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dir = process.argv[2] ?? 'out';
+  try {
+    let pages = 0;
+    for (const file of htmlFiles(dir)) {
+      const { html, sources } = paintFirst(readFileSync(file, 'utf8'));
+      if (sources.length === 0) continue;
+      writeFileSync(file, html);
+      pages += 1;
+    }
+    if (pages === 0) throw new Error(`no page in ${dir} has async scripts: did the build change?`);
+    console.log(`paint-first: ${pages} page(s) start their scripts after the first paint.`);
+  } catch (err) {
+    console.error(`paint-first: FAILED: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}
