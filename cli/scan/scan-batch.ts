@@ -6,7 +6,7 @@
  * cap on stored occurrences (so some file could lose its positions), or any file need another path,
  * the batch is scanned again file by file, so the result is always the same as scanning each alone.
  */
-import { createTextScanner, type FoundToken, type Occurrence } from '../../lib/index';
+import { createTextScanner, TokenMatcher, type FoundToken, type Occurrence } from '../../lib/index';
 import { systemReason } from '../input';
 import type { WalkedFile } from '../walk';
 import { pushMarkedLines } from './marked-lines';
@@ -14,6 +14,8 @@ import { isHarFile, scanFile, type FileScanResult } from './scan-file';
 
 export function scanBatch(files: WalkedFile[], now: Date): FileScanResult[] {
   const results: FileScanResult[] = new Array(files.length);
+  // One matcher for the whole batch: the same tokens recur in every file of a log folder.
+  const matcher = new TokenMatcher(now);
   const text: number[] = [];
   for (const [i, file] of files.entries()) {
     let har: boolean;
@@ -23,7 +25,7 @@ export function scanBatch(files: WalkedFile[], now: Date): FileScanResult[] {
       results[i] = { ok: false, message: `Could not read ${file.path}: ${systemReason(err)}.` };
       continue;
     }
-    if (har) results[i] = scanFile(file.path, file.size, now);
+    if (har) results[i] = scanFile(file.path, file.size, now, matcher);
     else text.push(i);
   }
   const shared =
@@ -31,16 +33,17 @@ export function scanBatch(files: WalkedFile[], now: Date): FileScanResult[] {
       ? scanTogether(
           text.map((i) => files[i]!),
           now,
+          matcher,
         )
       : undefined;
   for (const [k, i] of text.entries())
-    results[i] = shared ? shared[k]! : scanFile(files[i]!.path, files[i]!.size, now);
+    results[i] = shared ? shared[k]! : scanFile(files[i]!.path, files[i]!.size, now, matcher);
   return results;
 }
 
 /** One scanner for all the files, or undefined when the batch must be scanned file by file. */
-function scanTogether(files: WalkedFile[], now: Date): FileScanResult[] | undefined {
-  const scanner = createTextScanner({ now });
+function scanTogether(files: WalkedFile[], now: Date, matcher: TokenMatcher): FileScanResult[] | undefined {
+  const scanner = createTextScanner({ now, matcher });
   const firstLine: number[] = [];
   let line = 1;
   try {

@@ -9,7 +9,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { createTextScanner, looksLikeHar, scanHar, type FoundToken } from '../../lib/index';
+import { createTextScanner, looksLikeHar, scanHar, TokenMatcher, type FoundToken } from '../../lib/index';
 import { CHUNK_BYTES, pushMarkedLines } from './marked-lines';
 import { systemReason } from '../input';
 
@@ -27,15 +27,21 @@ export interface FileScan {
 
 export type FileScanResult = { ok: true; scan: FileScan } | { ok: false; message: string };
 
-export function scanFile(path: string, size: number, now: Date): FileScanResult {
+/** `matcher`: shared by the files of a batch, so each distinct token is decoded once for all of them. */
+export function scanFile(
+  path: string,
+  size: number,
+  now: Date,
+  matcher: TokenMatcher = new TokenMatcher(now),
+): FileScanResult {
   try {
     if (isHarFile(path, size)) {
       const text = readWhole(path);
-      const result = scanHar(text, { now });
+      const result = scanHar(text, { now, matcher });
       if (!result.error) return { ok: true, scan: { path, bytes: size, har: true, tokens: result.tokens } };
       // Not a HAR after all (e.g. cut off, so not JSON): still a text file that may hold tokens.
     }
-    return { ok: true, scan: { path, bytes: size, har: false, tokens: scanTextFile(path, now) } };
+    return { ok: true, scan: { path, bytes: size, har: false, tokens: scanTextFile(path, now, matcher) } };
   } catch (err) {
     return { ok: false, message: `Could not read ${path}: ${systemReason(err)}.` };
   }
@@ -79,15 +85,19 @@ export function completeUtf8End(buffer: Uint8Array, end: number): number {
   return end; // not UTF-8 at all here: let the decoder replace it
 }
 
-function scanTextFile(path: string, now: Date): FoundToken[] {
-  const scanner = createTextScanner({ now });
-  if (pushMarkedLines(path, scanner) === 'long-line') return scanTextStreaming(path, now);
+function scanTextFile(path: string, now: Date, matcher: TokenMatcher): FoundToken[] {
+  const scanner = createTextScanner({ now, matcher });
+  if (pushMarkedLines(path, scanner) === 'long-line') return scanTextStreaming(path, now, matcher);
   return scanner.finish().tokens;
 }
 
 /** The plain path: the whole file, decoded chunk by chunk, through lib's streaming scanner. */
-export function scanTextStreaming(path: string, now: Date): FoundToken[] {
-  const scanner = createTextScanner({ now });
+export function scanTextStreaming(
+  path: string,
+  now: Date,
+  matcher: TokenMatcher = new TokenMatcher(now),
+): FoundToken[] {
+  const scanner = createTextScanner({ now, matcher });
   readTextChunks(path, (text) => scanner.push(text));
   return scanner.finish().tokens;
 }

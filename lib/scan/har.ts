@@ -66,8 +66,12 @@ function safeDecode(text: string): string {
  * Fills in `where` for tokens already found in the HAR's text (by scanText or a chunked TextScanner),
  * so a caller streaming a large file scans while it reads and only walks the document at the end.
  */
-export function addHarLocations(har: HarDocument, tokens: FoundToken[], options: ScanOptions): void {
-  const locations = locateTokens(har, new TokenMatcher(new Date(options.now)));
+export function addHarLocations(
+  har: HarDocument,
+  tokens: FoundToken[],
+  options: ScanOptions & { matcher?: TokenMatcher },
+): void {
+  const locations = locateTokens(har, options.matcher ?? new TokenMatcher(new Date(options.now)));
   for (const found of tokens) {
     const list = locations.get(found.token) ?? [];
     found.occurrences.forEach((occurrence, i) => {
@@ -81,9 +85,11 @@ export function addHarLocations(har: HarDocument, tokens: FoundToken[], options:
  * Every token in a HAR document, with `where` filled in. A file that is not JSON or not a HAR gets
  * `error` with what to do, and no tokens: callers that still want them scan it with scanText.
  */
-export function scanHar(harText: string, options: ScanOptions): HarScanResult {
+export function scanHar(harText: string, options: ScanOptions & { matcher?: TokenMatcher }): HarScanResult {
   const read = readHar(harText);
   if (!read.ok) return { tokens: [], error: read.error };
+  // One matcher for the text and the walk: each distinct token is decoded once.
+  options = { ...options, matcher: options.matcher ?? new TokenMatcher(new Date(options.now)) };
   const { tokens } = scanText(harText, options);
   addHarLocations(read.har, tokens, options);
   return { tokens, entries: read.har.log.entries.length };

@@ -36,6 +36,11 @@ export { TokenMatcher, type KnownToken, type MatchedToken, type ValidToken } fro
 export interface TextScannerOptions extends ScanOptions {
   /** Offset, line and column of the first chunk, when the caller has already read text before it. */
   start?: { index: number; line: number; column: number };
+  /**
+   * A matcher to share with other scans judged at the same `now` (the CLI scans many files), so each
+   * distinct token is decoded once in all of them rather than once per file.
+   */
+  matcher?: TokenMatcher;
 }
 
 /** Counts lines up to any offset, moving forward only, with one native indexOf per line. */
@@ -103,7 +108,7 @@ class OccurrenceLog {
 export function createTextScanner(options: TextScannerOptions): TextScanner {
   const now = new Date(options.now);
   const start = options.start ?? { index: 0, line: 1, column: 1 };
-  const matcher = new TokenMatcher(now);
+  const matcher = options.matcher ?? new TokenMatcher(now);
   const lines = new LineCounter(start);
   const byToken = new Map<ValidToken, FoundToken>();
   const stored = new OccurrenceLog();
@@ -178,7 +183,7 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
 }
 
 /** Every token in `text`, one FoundToken per distinct token, sorted by expiry (live first). */
-export function scanText(text: string, options: ScanOptions): ScanResult {
+export function scanText(text: string, options: ScanOptions & { matcher?: TokenMatcher }): ScanResult {
   if (typeof text !== 'string') return { tokens: [] };
   const scanner = createTextScanner(options);
   scanner.push(text);
