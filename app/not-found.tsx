@@ -1,5 +1,5 @@
 // A plain link, not next/link: this page is in the root layout's first load, and next/link costs ~3 KiB
-// gzip of first-load JS (issue 8) for a single same-origin link.
+// gzip of first-load JS (within the 150 KiB budget) for a single same-origin link.
 const home = `${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/`;
 
 export default function NotFound() {

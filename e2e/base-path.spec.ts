@@ -1,5 +1,5 @@
 /**
- * BASE_PATH (issue 7, self-hosting kit): the build of `npm run build:subpath` (BASE_PATH=/tools/jwt, in
+ * BASE_PATH (self-hosting from a sub-path): the build of `npm run build:subpath` (BASE_PATH=/tools/jwt, in
  * out-subpath/tools/jwt), served by real nginx from /tools/jwt/ with the repository's nginx.conf. Every
  * file the app loads, its manifest and its service worker must live under the base path.
  */

@@ -8,7 +8,7 @@ test('Monaco takes over the JSON views after first paint, from our own origin on
 }) => {
   await page.goto('/');
   // Nothing of Monaco is fetched by the page before there is something to show. (The service worker's
-  // offline precache, issue 7, fetches every file in the background; those requests come from sw.js.)
+  // offline copy may fetch files in the background; those requests come from sw.js.)
   const byPage = () => network.requests.filter((r) => !r.headers.referer?.endsWith('/sw.js'));
   expect(byPage().filter((r) => /monaco|editor\.worker|json\.worker/i.test(r.url))).toEqual([]);
   await pasteToken(EXAMPLES[0]!.token);

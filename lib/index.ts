@@ -21,7 +21,7 @@ export { cleanInput } from './token/clean';
 export { EXAMPLE_CATALOG, EXAMPLES, loadExample } from './examples';
 export type { ExampleToken } from './examples';
 
-// ---- Key import (issue 3): secret, PEM, certificate, JWK, JWKS → normalised public keys ----
+// ---- Key import: secret, PEM, certificate, JWK, JWKS → normalised public keys ----
 export { importVerificationKey, clearKeyImportCache, EC_CURVES } from './keys/import';
 export { SECRET_ENCODINGS } from './keys/secret-encoding';
 export type {
@@ -41,14 +41,14 @@ export { jwkThumbprint } from './keys/thumbprint';
 export { isRocaVulnerable } from './keys/roca';
 export { WELL_KNOWN_JWT_SECRETS } from './keys/well-known-secrets';
 
-// ---- Signature verification and claim checks (issue 3) ----
+// ---- Signature verification and claim checks ----
 export { verifyToken } from './verify/verify';
 export type { VerifyOptions, VerifyResult, VerifiedKey, SignatureReport } from './verify/verify';
 export { checkClaims } from './verify/claims';
 export type { ClaimCheck, ClaimExpectations } from './verify/claims';
 export { JWS_ALGORITHMS, UNSUPPORTED_ALGORITHMS, jwsAlgorithm } from './verify/algorithms';
 export type { JwsAlgorithm } from './verify/algorithms';
-// ---- Claims inspector and expiry countdown (issue 4) ----
+// ---- Claims inspector and expiry countdown ----
 export {
   ALGORITHMS,
   CLAIMS,
@@ -96,7 +96,7 @@ export type {
   TokenClassification,
   TokenKind,
 } from './claims';
-// ---- JWE decryption, SD-JWT disclosures and key binding (issue 6) ----
+// ---- JWE decryption, SD-JWT disclosures and key binding ----
 export { resolveDisclosures, parseDisclosure, DEFAULT_SD_ALG } from './sd-jwt/disclosures';
 export { SUPPORTED_SD_ALGS, isSupportedSdAlg, digestText } from './sd-jwt/hash';
 export { verifyKeyBinding } from './sd-jwt/verify-key-binding';
@@ -115,7 +115,7 @@ export {
   MAX_PBES2_COUNT,
   MAX_DECOMPRESSED_BYTES,
 } from './jwe/algorithms';
-// JWKS (issue 5): discovery, fetching under the privacy rules, the keys table, cache and rotation.
+// ---- JWKS: discovery, fetching under the privacy rules, the keys table, cache and rotation.
 export { loadJwks, loadPastedJwks } from './jwks/load';
 export type { LoadJwksOptions, LoadJwksResult, LoadedJwks, PastedJwksResult } from './jwks/load';
 export { planJwksRequest, checkFetchUrl, oidcDiscoveryUrl, oauthMetadataUrl } from './jwks/url';
@@ -127,7 +127,7 @@ export { readJwks, readPastedJwks } from './jwks/keys';
 export type { JwksKeyRow, JwksTable } from './jwks/keys';
 export type { KeyRotation, KidMatch } from './jwks/rotation';
 export type { JwksError, JwksErrorCode } from './jwks/errors';
-// ---- Encoder and key tools (issue 6): signing, claim shortcuts, key generation and conversion ----
+// ---- Encoder and key tools: signing, claim shortcuts, key generation and conversion ----
 export { signToken } from './encode/sign';
 export type {
   SignInput,
@@ -165,7 +165,7 @@ export { convertKey } from './keys/convert';
 export type { ConvertResult, ConvertedKey } from './keys/convert';
 export { jwkThumbprintUri, thumbprintUri } from './keys/thumbprint-uri';
 export type { Jwk } from './keys/export';
-// Share links and deep links (issue 7): tokens only in the URL fragment, never in the query.
+// ---- Share links and deep links: tokens only in the URL fragment, never in the query.
 export {
   readLinkRequest,
   addressWithoutRequest,

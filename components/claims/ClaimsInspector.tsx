@@ -11,7 +11,7 @@ const ClaimsInspectorView = dynamic(() => import('./lazyViews').then((m) => m.Cl
   loading: () => null,
 });
 
-/** The "Claims" region (issue 4). Renders nothing until a token decodes. */
+/** The "Claims" region. Renders nothing until a token decodes. */
 export function ClaimsInspector(props: ClaimsInspectorProps) {
   return props.decoded?.ok ? <ClaimsInspectorView {...props} /> : null;
 }

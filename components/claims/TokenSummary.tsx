@@ -9,7 +9,7 @@ const TokenSummaryCard = dynamic(() => import('./lazyViews').then((m) => m.Token
   loading: () => null,
 });
 
-/** "What this token is and what it grants" (issue 4). Renders nothing until a token decodes. */
+/** "What this token is and what it grants". Renders nothing until a token decodes. */
 export function TokenSummary({ decoded }: { decoded: DecodeResult | undefined }) {
   return decoded?.ok ? <TokenSummaryCard decoded={decoded} /> : null;
 }

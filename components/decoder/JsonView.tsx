@@ -8,11 +8,11 @@ import { splitIntoBlocks } from './textBlocks';
 
 /** Above this the lightweight view stays plain: colouring a megabyte of spans costs more than it helps. */
 const HIGHLIGHT_LIMIT = 100_000;
-/** Past this even the block view lays out too slowly (issue 7: a hostile 10 MB paste). */
+/** Past this even the block view lays out too slowly (a hostile 10 MB paste). */
 const LARGE_TEXT_LIMIT = 4_000_000;
 /** Longer lines (one giant value) are cut in the large view: the browser lays a wrapped line out in one go. */
 const LARGE_LINE_LIMIT = 20_000;
-/** Above this Monaco is not used at all (issue 8: fall back to the lightweight view for very large JSON). */
+/** Above this Monaco is not used at all (fall back to the lightweight view for very large JSON). */
 export const MONACO_LIMIT = 200_000;
 
 const COLOURS: Record<JsonTokenKind, string> = {
@@ -29,10 +29,10 @@ export interface JsonViewProps {
   label: string;
   /** JSON gets colours and folding; plain text (a non-JSON payload) is shown as is. */
   json: boolean;
-  /** Extra text shown on hover or focus of a `"key": number` member, e.g. a readable time (issue 4). */
+  /** Extra text shown on hover or focus of a `"key": number` member, e.g. a readable time. */
   numberHint?: NumberHint;
   /**
-   * Keep the lightweight view, no Monaco: set while a huge input is loaded (issue 7), so the editor's
+   * Keep the lightweight view, no Monaco: set while a huge input is loaded, so the editor's
    * evaluation, a long task of its own, never competes with the page's answer to input.
    */
   lightweight?: boolean;

@@ -1,5 +1,5 @@
 /**
- * Splits text into blocks of at most `linesPerBlock` lines for the large-text view (issue 8). Each block
+ * Splits text into blocks of at most `linesPerBlock` lines for the large-text view. Each block
  * keeps its trailing line break, so joining the blocks gives the text back exactly.
  */
 export function splitIntoBlocks(text: string, linesPerBlock: number): { text: string; lines: number }[] {

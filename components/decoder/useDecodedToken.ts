@@ -19,7 +19,7 @@ export interface DecodedToken {
  */
 export function useDecodedToken(token: string): DecodedToken {
   const inBackground = token.length >= BACKGROUND_DECODE_CHARS && typeof Worker !== 'undefined';
-  // The decoder chunk loads after hydration (issue 8); until then a small token waits for it.
+  // The decoder chunk loads after hydration; until then a small token waits for it.
   const decodeNow = useDecodeToken();
   const immediate = useMemo(
     () => (!inBackground && token.trim() && decodeNow ? decodeNow(token) : undefined),

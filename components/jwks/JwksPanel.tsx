@@ -42,7 +42,7 @@ async function jwksSession() {
 }
 
 /**
- * The JWKS panel (issue 5). Nothing is requested until "Fetch keys" is pressed; the line under the
+ * The JWKS panel. Nothing is requested until "Fetch keys" is pressed; the line under the
  * field says exactly what will be requested. The key matching the token's kid goes to the verifier.
  */
 export function JwksPanel({ token, decoded, onUseKey }: JwksPanelProps) {

@@ -1,4 +1,4 @@
-// A local identity provider for the JWKS e2e tests (issue 5). Plain node:http on 127.0.0.1, on a port
+// A local identity provider for the JWKS e2e tests. Plain node:http on 127.0.0.1, on a port
 // other than the app's, so every request from the page is cross-origin exactly as with a real issuer.
 //
 // Keys are generated at start with node:crypto; tokens signed with them are served at /__tokens.

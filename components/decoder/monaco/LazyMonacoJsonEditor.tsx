@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 /**
  * The Monaco JSON editor as a lazily loaded component (never server-rendered, nothing shown while it
  * loads): the decoder's views and the encoder's editors both take it from here, so Monaco stays one chunk
- * off the critical path (issue 8).
+ * off the critical path.
  */
 export const LazyMonacoJsonEditor = dynamic(() => import('./MonacoJsonEditor'), {
   ssr: false,
@@ -15,7 +15,7 @@ export const LazyMonacoJsonEditor = dynamic(() => import('./MonacoJsonEditor'), 
 
 /**
  * Monaco's evaluation is one long task of a few hundred milliseconds. Started while the user is typing or
- * pasting, it would hold up their next keystroke (issue 8: Monaco never blocks input; issue 7: the page
+ * pasting, it would hold up their next keystroke (Monaco must never block input, and the page
  * answers within 200 ms while a huge paste is processed). So it waits until the user has been quiet for
  * this long, and then for the browser to be idle.
  */

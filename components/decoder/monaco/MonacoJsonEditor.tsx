@@ -21,7 +21,7 @@ export interface MonacoJsonEditorProps {
   onChange?: (value: string) => void;
   onReady?: () => void;
   height?: string;
-  /** Hover text for a `"key": number` member (readable times, issue 4). Keyboard: Ctrl+K Ctrl+I. */
+  /** Hover text for a `"key": number` member (readable times). Keyboard: Ctrl+K Ctrl+I. */
   numberHint?: (key: string, value: number) => string | undefined;
 }
 
