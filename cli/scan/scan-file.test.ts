@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../lib/index';
+import { scanText, TokenMatcher } from '../../lib/index';
 import { jsonLogLines, kubernetesLog } from '../../lib/scan/fixtures/logs';
 import { NOW, tokenSet } from '../../lib/scan/fixtures/tokens';
 import { tree } from '../testing';
@@ -59,5 +59,55 @@ describe('the two text paths', () => {
     expect(fast.ok && simplify(fast.scan.tokens)).toEqual(expected);
     expect(simplify(scanTextStreaming(path, NOW))).toEqual(expected);
     expect(expected).toHaveLength(6);
+  });
+
+  it('the byte path keeps lines and columns (UTF-16, as scanText) with CRLF, multi-byte text and 4 MB chunk edges', async () => {
+    const t = await tokenSet();
+    const filler = 'GET /static/app.js 200 Jun JSON ey J eyj\r\n';
+    const lines: string[] = [];
+    let bytes = 0;
+    // Lines with tokens land on both sides of each 4 MB chunk edge; multi-byte text comes before them.
+    for (let i = 0; bytes < CHUNK_BYTES * 2.2; i++) {
+      const near = Math.abs((bytes % CHUNK_BYTES) - CHUNK_BYTES) < 4096 || bytes % CHUNK_BYTES < 4096;
+      const line =
+        near || i % 500 === 0
+          ? `Grüße 😀 € user=${i} token=${i % 2 ? t.live : t.jwe} tail ${t.es256}\r\n`
+          : filler;
+      lines.push(line);
+      bytes += Buffer.byteLength(line);
+    }
+    const text = lines.join('');
+    const dir = tree({});
+    const path = join(dir, 'crlf.log');
+    writeFileSync(path, text);
+    const at = (
+      tokens: { fingerprint: string; count: number; occurrences: { line: number; column: number }[] }[],
+    ) =>
+      tokens
+        .map((x) => ({
+          fingerprint: x.fingerprint,
+          count: x.count,
+          at: x.occurrences.map((o) => [o.line, o.column]),
+        }))
+        .sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1));
+    const expected = at(scanText(text, { now: NOW }).tokens);
+    expect(expected).toHaveLength(3);
+    const fast = scanFile(path, bytes, NOW);
+    expect(fast.ok && at(fast.scan.tokens)).toEqual(expected);
+  });
+
+  it('a matcher shared by several files gives each file what scanning it alone gives', async () => {
+    const t = await tokenSet();
+    const dir = tree({
+      'a.log': `one ${t.live}\ntwo ${t.sdJwt}\n`,
+      'b.log': `x\ny ${t.live} ${t.jwe}\n`,
+    });
+    const matcher = new TokenMatcher(NOW);
+    for (const name of ['a.log', 'b.log']) {
+      const path = join(dir, name);
+      const alone = scanFile(path, 0, NOW);
+      const shared = scanFile(path, 0, NOW, matcher);
+      expect(shared).toEqual(alone);
+    }
   });
 });
