@@ -2,7 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanText, TokenMatcher } from '../../lib/index';
+import { scanHar, scanText, TokenMatcher } from '../../lib/index';
+import { harDocument } from '../../lib/scan/fixtures/har';
 import { jsonLogLines, kubernetesLog } from '../../lib/scan/fixtures/logs';
 import { NOW, tokenSet } from '../../lib/scan/fixtures/tokens';
 import { tree } from '../testing';
@@ -109,5 +110,31 @@ describe('the two text paths', () => {
       const shared = scanFile(path, 0, NOW, matcher);
       expect(shared).toEqual(alone);
     }
+  });
+
+  it('a HAR gives what scanHar gives; one without tokens gives none; a cut-off one is scanned as text', async () => {
+    const t = await tokenSet();
+    const har = JSON.stringify(
+      harDocument({ accessToken: t.live, idToken: t.es256, assertion: t.expired }),
+      null,
+      2,
+    );
+    const clean = JSON.stringify(harDocument({ accessToken: 'x', idToken: 'y', assertion: 'z' }), null, 2);
+    const cut = har.slice(0, Math.floor(har.length * 0.6));
+    const dir = tree({ 'a.har': har, 'clean.har': clean, 'cut.har': cut });
+    const size = (text: string) => Buffer.byteLength(text);
+    const scanned = scanFile(join(dir, 'a.har'), size(har), NOW);
+    expect(scanned.ok && scanned.scan.har).toBe(true);
+    expect(scanned.ok && scanned.scan.tokens).toEqual(scanHar(har, { now: NOW }).tokens);
+    expect(scanned.ok && scanned.scan.tokens.length).toBe(3);
+    const none = scanFile(join(dir, 'clean.har'), size(clean), NOW);
+    expect(none.ok && none.scan.tokens).toEqual([]);
+    const partial = scanFile(join(dir, 'cut.har'), size(cut), NOW);
+    expect(partial.ok && partial.scan.har).toBe(false);
+    expect(partial.ok && partial.scan.tokens.map((x) => x.token).sort()).toEqual(
+      scanText(cut, { now: NOW })
+        .tokens.map((x) => x.token)
+        .sort(),
+    );
   });
 });

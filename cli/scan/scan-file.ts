@@ -4,12 +4,20 @@
  * a line too long for that is decoded chunk by chunk instead (the scanner carries a token cut by a
  * chunk edge over to the next push). Either way every line and column is the file's own. A HAR,
  * recognised by its structure (lib's looksLikeHar, whatever the file is called), is read whole, since
- * its entries are one JSON document, and walked by scanHar, which also says which entry, header or
- * field held a token.
+ * its entries are one JSON document, scanned as text and, when it holds tokens, walked (as scanHar
+ * does) to say which entry, header or field held each one.
  */
 import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { createTextScanner, looksLikeHar, scanHar, TokenMatcher, type FoundToken } from '../../lib/index';
+import {
+  addHarLocations,
+  createTextScanner,
+  looksLikeHar,
+  readHar,
+  scanText,
+  TokenMatcher,
+  type FoundToken,
+} from '../../lib/index';
 import { CHUNK_BYTES, pushMarkedLines } from './marked-lines';
 import { systemReason } from '../input';
 
@@ -37,8 +45,15 @@ export function scanFile(
   try {
     if (isHarFile(path, size)) {
       const text = readWhole(path);
-      const result = scanHar(text, { now, matcher });
-      if (!result.error) return { ok: true, scan: { path, bytes: size, har: true, tokens: result.tokens } };
+      // As scanHar, but the text first: a HAR without a token needs neither the parse nor the walk
+      // (most of a HAR's time), since there is nothing to locate.
+      const { tokens } = scanText(text, { now, matcher });
+      if (tokens.length === 0) return { ok: true, scan: { path, bytes: size, har: true, tokens } };
+      const read = readHar(text);
+      if (read.ok) {
+        addHarLocations(read.har, tokens, { now, matcher });
+        return { ok: true, scan: { path, bytes: size, har: true, tokens } };
+      }
       // Not a HAR after all (e.g. cut off, so not JSON): still a text file that may hold tokens.
     }
     return { ok: true, scan: { path, bytes: size, har: false, tokens: scanTextFile(path, now, matcher) } };
