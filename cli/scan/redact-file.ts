@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { redactText, sanitizeHar, type RedactionMode } from '../../lib/index';
+import { redactText, sanitizeHar, TokenMatcher, type RedactionMode } from '../../lib/index';
 import { readTextChunks, readWhole } from './scan-file';
 
 export interface RedactedCopy {
@@ -51,18 +51,20 @@ export function writeRedactedCopy(path: string, har: boolean, mode: RedactionMod
   const fd = openSync(target, 'w');
   let redacted = 0;
   let carry = '';
+  // One matcher for every chunk: a token repeated through the file is decoded and hashed once.
+  const matcher = new TokenMatcher(new Date(0));
   try {
     readTextChunks(path, (text) => {
       const joined = carry + text;
       const cut = joined.lastIndexOf('\n') + 1;
       carry = joined.slice(cut);
       if (cut === 0) return;
-      const result = redactText(joined.slice(0, cut), mode);
+      const result = redactText(joined.slice(0, cut), mode, matcher);
       redacted += result.redacted;
       writeSync(fd, result.text);
     });
     if (carry) {
-      const result = redactText(carry, mode);
+      const result = redactText(carry, mode, matcher);
       redacted += result.redacted;
       writeSync(fd, result.text);
     }

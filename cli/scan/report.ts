@@ -7,6 +7,7 @@ import {
   describeLocation,
   redactText,
   summarizeToken,
+  TokenMatcher,
   type FoundToken,
   type FoundTokenSummary,
   type HarLocation,
@@ -58,6 +59,8 @@ export function liveState(summary: FoundTokenSummary): LiveState {
 
 export class ReportBuilder {
   private readonly byFingerprint = new Map<string, { token: ReportedToken; found: FoundToken }>();
+  /** One matcher for every placeholder: each token in a report is decoded and hashed once. */
+  private readonly matcher = new TokenMatcher(new Date(0));
   private files = 0;
   private bytes = 0;
 
@@ -74,7 +77,7 @@ export class ReportBuilder {
           found,
           token: {
             fingerprint: found.fingerprint,
-            redacted: redactText(found.token, 'placeholder').text,
+            redacted: redactText(found.token, 'placeholder', this.matcher).text,
             summary,
             state: liveState(summary),
             occurrences: [],
@@ -90,7 +93,7 @@ export class ReportBuilder {
           line: occ.line,
           column: occ.column,
           length: found.token.length,
-          ...(occ.where ? hidden(occ.where) : {}),
+          ...(occ.where ? hidden(occ.where, this.matcher) : {}),
         });
       }
     }
@@ -115,13 +118,13 @@ export class ReportBuilder {
  * it can hold part of the very token it locates, where redactText no longer recognises a token. The
  * parameter names say enough: every query value is elided before any view sees the path.
  */
-function hidden(where: HarLocation): { where: HarLocation; whereText: string } {
+function hidden(where: HarLocation, matcher: TokenMatcher): { where: HarLocation; whereText: string } {
   const safe: HarLocation = {
     ...where,
     ...(where.path !== undefined
-      ? { path: withoutQueryValues(redactText(where.path, 'placeholder').text) }
+      ? { path: withoutQueryValues(redactText(where.path, 'placeholder', matcher).text) }
       : {}),
-    field: redactText(where.field, 'placeholder').text,
+    field: redactText(where.field, 'placeholder', matcher).text,
   };
   return { where: safe, whereText: describeLocation(safe) };
 }

@@ -7,6 +7,7 @@
 import { decodeToken } from '../token/decode';
 import type { DecodeResult } from '../types';
 import { candidateAt, HeaderCache, nextHeaderStart, openTail, spanIn, type TokenSpan } from './candidates';
+import { tokenFingerprint } from './fingerprint';
 import type { FoundKind } from './types';
 
 /** One distinct token the matcher has judged: the same object for every copy of the token. */
@@ -17,6 +18,14 @@ export interface KnownToken {
   decoded: DecodeResult | undefined;
   /** The token's span relative to its start, for copies recognised without a span of their own. */
   relative?: TokenSpan;
+  /** tokenFingerprint of `token`, once asked for (fingerprintOf). */
+  fingerprint?: string;
+}
+
+/** The token's fingerprint, hashed once per distinct token however many scans and redactions ask. */
+export function fingerprintOf(known: KnownToken): string {
+  known.fingerprint ??= tokenFingerprint(known.token);
+  return known.fingerprint;
 }
 
 /** A known token that decoded: what the scanner reports. */

@@ -6,7 +6,7 @@
  *   so correlating log lines still works without any piece of the token.
  * - 'remove': the token is cut out.
  */
-import { tokenFingerprint } from './fingerprint';
+import { fingerprintOf } from './matcher';
 import { TokenMatcher, type MatchedToken } from './scan-text';
 
 export type RedactionMode = 'strip-signature' | 'placeholder' | 'remove';
@@ -27,7 +27,7 @@ export function replacementFor(matched: MatchedToken, text: string, mode: Redact
   if (mode === 'placeholder') {
     const alg = span.alg !== undefined ? ` alg=${span.alg}` : '';
     const enc = span.enc !== undefined ? ` enc=${span.enc}` : '';
-    return `[${LABEL[matched.kind]} sha256:${tokenFingerprint(matched.token).slice(0, 12)}${alg}${enc}]`;
+    return `[${LABEL[matched.kind]} sha256:${fingerprintOf(matched.known).slice(0, 12)}${alg}${enc}]`;
   }
   // The issuer token up to its signature (or JWE tag), then SD-JWT disclosures, then a KB-JWT unsigned.
   let kept = text.slice(span.start, span.signatureStart);

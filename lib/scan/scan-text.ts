@@ -3,8 +3,7 @@
  * decoded once, copies recognised in place), each token keyed by its fingerprint. `createTextScanner` takes the text in
  * chunks (a worker reading a file, the CLI reading a stream); `scanText` is one chunk.
  */
-import { tokenFingerprint } from './fingerprint';
-import { TokenMatcher, type ValidToken } from './matcher';
+import { fingerprintOf, TokenMatcher, type ValidToken } from './matcher';
 import { sortByExpiry } from './sort';
 import {
   MAX_STORED_OCCURRENCES,
@@ -124,7 +123,7 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
       found = {
         token: known.token,
         kind: known.kind,
-        fingerprint: tokenFingerprint(known.token),
+        fingerprint: fingerprintOf(known),
         count: 0,
         occurrences: [],
         decoded: known.decoded,
