@@ -7,6 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { TokenMatcher } from '../../lib/index';
 import type { WalkedFile } from '../walk';
 import { scanBatch } from './scan-batch';
 import type { FileScanResult } from './scan-file';
@@ -90,8 +91,9 @@ export async function scanFiles(
   const store = (reply: Reply) => reply.ids.forEach((id, k) => (results[id] = reply.results[k]!));
 
   if (threads < 2 || (!forced && total < PARALLEL_MIN_BYTES)) {
+    const matcher = new TokenMatcher(now);
     for (const job of batches(files, MAX_BATCH_BYTES, now.getTime())) {
-      store({ ids: job.ids, results: scanBatch(job.files, now) });
+      store({ ids: job.ids, results: scanBatch(job.files, now, matcher) });
     }
     return results;
   }

@@ -12,10 +12,13 @@ import type { WalkedFile } from '../walk';
 import { pushMarkedLines } from './marked-lines';
 import { isHarFile, scanFile, type FileScanResult } from './scan-file';
 
-export function scanBatch(files: WalkedFile[], now: Date): FileScanResult[] {
+/** `matcher`: one for the whole batch (or all batches of a thread): the same tokens recur in every file. */
+export function scanBatch(
+  files: WalkedFile[],
+  now: Date,
+  matcher: TokenMatcher = new TokenMatcher(now),
+): FileScanResult[] {
   const results: FileScanResult[] = new Array(files.length);
-  // One matcher for the whole batch: the same tokens recur in every file of a log folder.
-  const matcher = new TokenMatcher(now);
   const text: number[] = [];
   for (const [i, file] of files.entries()) {
     let har: boolean;
