@@ -19,6 +19,6 @@ export interface CliBenchReport {
 }
 export declare function runCliBenchmarks(
   log?: (line: string) => void,
-  options?: { rounds?: number; scanRounds?: number },
+  options?: { rounds?: number; scanRounds?: number; calls?: boolean },
 ): Promise<CliBenchReport>;
 export declare function formatCliReport(report: CliBenchReport): string;
