@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 /**
- * A comment names the reason or the spec section, never a tracker number: "(issue 8)" tells a future reader
- * nothing. Every tracked source file is read (git ls-files), so new files are covered too.
+ * A comment names the reason or the spec section, never a tracker number: a bare issue number tells a
+ * future reader nothing. Every tracked source file is read (git ls-files), so new files are covered too.
  */
 const TRACKER_NUMBER = /\b(issue|ticket|bug)s? #?\d+\b|\bissue-\d+\b/i;
 const SOURCE = /\.(ts|tsx|mts|mjs|js|jsx|css)$/;
