@@ -1,5 +1,5 @@
 /**
- * `node scripts/make-icons.mjs`: draws the app icon (the lens of app/icon.svg) into public/icon-192.png and
+ * `node scripts/make-icons.mjs`: draws the app icon (the lens of the inline icon in app/layout.tsx) into public/icon-192.png and
  * public/icon-512.png for the web app manifest. No image library and no external assets: the shapes are
  * rasterised here with 4x4 supersampling and written as PNG with node:zlib.
  */
@@ -9,7 +9,7 @@ import { deflateSync } from 'node:zlib';
 const BLUE = [0x1d, 0x4e, 0xd8];
 const WHITE = [0xff, 0xff, 0xff];
 
-/** Colour and coverage at a point of the 32x32 design (the same shapes as app/icon.svg). */
+/** Colour and coverage at a point of the 32x32 design (the same shapes as the icon in app/layout.tsx). */
 function sample(x, y) {
   const r = 7;
   const cx = Math.min(Math.max(x, r), 32 - r);

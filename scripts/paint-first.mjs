@@ -6,10 +6,11 @@
  * as soon as it arrives: the first paint then waits behind React's evaluation and hydration. This step
  * makes every page paint first:
  *
- * - each `<script src async>` and each `<link rel="preload" as="script">` of those files is removed;
- * - one small inline script at the end of the body adds the same `<script async src>` elements once the
- *   browser reports the first contentful paint (at once when the page is hidden, since a hidden page never
- *   paints; after FALLBACK_MS if the browser reports no paint timing at all).
+ * - each `<script src async>` and each `<link rel="preload" as="script">` of those files is removed, and so
+ *   is the web app manifest link, which the first paint does not need either (the tab icon is inline);
+ * - one small inline script at the end of the body adds the same links and `<script async src>` elements
+ *   once the browser reports the first contentful paint (at once when the page is hidden, since a hidden page
+ *   never paints; after FALLBACK_MS if the browser reports no paint timing at all).
  *
  * The scripts are not preloaded on purpose: a preloaded script that has arrived before the first paint is
  * counted by Lighthouse's simulation as if the paint had waited for it. Text typed before the scripts run
@@ -25,29 +26,55 @@ import { pathToFileURL } from 'node:url';
 export const FALLBACK_MS = 3000;
 
 const ASYNC_SCRIPT = /<script src="([^"]+)" async=""><\/script>/g;
-const LOADER_START = '(function(s){var d=0;function go(){';
-const LOADER_SOURCES = /\}\)\((\[[^\]]*\])\)$/;
+const LOADER_START = '(function(s,l){var d=0;function go(){';
+const LOADER_SOURCES = /\}\)\((\[[^\]]*\]),/;
+/** Head links that only matter after the first paint: the browser fetches them early otherwise. */
+const LATE_LINK = /<link rel="(manifest)"((?: [a-zA-Z-]+="[^"]*")*)\s*\/>/g;
 
-/** The loader, as one line of plain ES5 so any browser that runs the page can parse it. */
-export function loaderScript(sources) {
+/**
+ * The loader, as one line of plain ES5 so any browser that runs the page can parse it.
+ * @param {string[]} sources script URLs, in order
+ * @param {Record<string, string>[]} [links] attributes of each late link
+ */
+export function loaderScript(sources, links = []) {
   return (
-    `${LOADER_START}if(d)return;d=1;for(var i=0;i<s.length;i++){` +
-    'var e=document.createElement("script");e.src=s[i];e.async=true;document.head.appendChild(e)}}' +
+    `${LOADER_START}if(d)return;d=1;var i,k,e;for(i=0;i<l.length;i++){e=document.createElement("link");` +
+    'for(k in l[i])e.setAttribute(k,l[i][k]);document.head.appendChild(e)}for(i=0;i<s.length;i++){' +
+    'e=document.createElement("script");e.src=s[i];e.async=true;document.head.appendChild(e)}}' +
     'if(document.visibilityState==="hidden"){go();return}' +
-    'try{new PerformanceObserver(function(l){if(l.getEntriesByName("first-contentful-paint").length)setTimeout(go,0)})' +
+    'try{new PerformanceObserver(function(o){if(o.getEntriesByName("first-contentful-paint").length)setTimeout(go,0)})' +
     '.observe({type:"paint",buffered:true})}catch(x){go();return}' +
-    `setTimeout(go,${FALLBACK_MS})})(${JSON.stringify(sources)})`
+    `setTimeout(go,${FALLBACK_MS})})(${JSON.stringify(sources)},${JSON.stringify(links)})`
   );
+}
+
+/** @param {string} attrs ` name="value"` pairs as React writes them */
+function attributesOf(attrs) {
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const m of attrs.matchAll(/([a-zA-Z-]+)="([^"]*)"/g)) {
+    out[m[1]] = m[2]
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  }
+  return out;
 }
 
 /**
  * @param {string} html a page of the static export
- * @returns {{ html: string, sources: string[] }} the page with its async scripts started after the first paint
+ * @returns {{ html: string, sources: string[], links: Record<string, string>[] }} the page with its async
+ *   scripts and late links started after the first paint
  */
 export function paintFirst(html) {
   const sources = [...new Set([...html.matchAll(ASYNC_SCRIPT)].map((m) => m[1]))];
-  if (sources.length === 0) return { html, sources };
+  if (sources.length === 0) return { html, sources, links: [] };
+  const head = html.slice(0, html.indexOf('</head>') + 1);
+  const links = [...head.matchAll(LATE_LINK)].map((m) => ({ rel: m[1], ...attributesOf(m[2]) }));
   let out = html.replace(ASYNC_SCRIPT, '');
+  for (const m of head.matchAll(LATE_LINK)) out = out.replace(m[0], '');
   for (const src of sources) {
     out = out.replace(
       new RegExp(`<link rel="preload" as="script"[^>]*href="${escapeRegExp(src)}"[^>]*/>`, 'g'),
@@ -56,8 +83,8 @@ export function paintFirst(html) {
   }
   if (!out.includes('</head>') || !out.includes('</body>'))
     throw new Error('a page without </head> or </body>: the export is not what this step expects');
-  out = out.replace(/<\/body>(?![\s\S]*<\/body>)/, `<script>${loaderScript(sources)}</script></body>`);
-  return { html: out, sources };
+  out = out.replace(/<\/body>(?![\s\S]*<\/body>)/, `<script>${loaderScript(sources, links)}</script></body>`);
+  return { html: out, sources, links };
 }
 
 function escapeRegExp(text) {
