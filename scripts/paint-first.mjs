@@ -10,7 +10,8 @@
  *   is the web app manifest link, which the first paint does not need either (the tab icon is inline);
  * - one small inline script at the end of the body adds the same links and `<script async src>` elements
  *   once the browser reports the first contentful paint (at once when the page is hidden, since a hidden page
- *   never paints; after FALLBACK_MS if the browser reports no paint timing at all).
+ *   never paints, and at once where the browser has no paint timing; after FALLBACK_MS if no paint is ever
+ *   reported).
  *
  * The scripts are not preloaded on purpose: a preloaded script that has arrived before the first paint is
  * counted by Lighthouse's simulation as if the paint had waited for it. Text typed before the scripts run
@@ -42,6 +43,7 @@ export function loaderScript(sources, links = []) {
     'for(k in l[i])e.setAttribute(k,l[i][k]);document.head.appendChild(e)}for(i=0;i<s.length;i++){' +
     'e=document.createElement("script");e.src=s[i];e.async=true;document.head.appendChild(e)}}' +
     'if(document.visibilityState==="hidden"){go();return}' +
+    'var t=self.PerformanceObserver&&PerformanceObserver.supportedEntryTypes;if(!t||t.indexOf("paint")<0){go();return}' +
     'try{new PerformanceObserver(function(o){if(o.getEntriesByName("first-contentful-paint").length)setTimeout(go,0)})' +
     '.observe({type:"paint",buffered:true})}catch(x){go();return}' +
     `setTimeout(go,${FALLBACK_MS})})(${JSON.stringify(sources)},${JSON.stringify(links)})`

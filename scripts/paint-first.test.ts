@@ -51,7 +51,15 @@ describe('paintFirst', () => {
 });
 
 /** Runs the loader against a fake document and paint observer; returns what it appended, when. */
-function runLoader({ hidden = false, observer = true }: { hidden?: boolean; observer?: boolean }) {
+function runLoader({
+  hidden = false,
+  observer = true,
+  paintTiming = true,
+}: {
+  hidden?: boolean;
+  observer?: boolean;
+  paintTiming?: boolean;
+}) {
   const appended: Record<string, unknown>[] = [];
   const timers: { fn: () => void; ms: number }[] = [];
   let paintCallback: ((list: { getEntriesByName(n: string): unknown[] }) => void) | undefined;
@@ -69,6 +77,7 @@ function runLoader({ hidden = false, observer = true }: { hidden?: boolean; obse
     ...(observer
       ? {
           PerformanceObserver: class {
+            static supportedEntryTypes = paintTiming ? ['navigation', 'paint'] : ['navigation'];
             constructor(cb: typeof paintCallback) {
               paintCallback = cb;
             }
@@ -77,6 +86,7 @@ function runLoader({ hidden = false, observer = true }: { hidden?: boolean; obse
         }
       : {}),
   };
+  (context as Record<string, unknown>).self = context;
   runInNewContext(loaderScript(['/a.js', '/b.js'], [{ rel: 'manifest', href: '/m.webmanifest' }]), context);
   return {
     appended,
@@ -109,6 +119,10 @@ describe('the loader', () => {
 
   it('starts at once where the browser has no paint timing', () => {
     expect(runLoader({ observer: false }).appended).toHaveLength(3);
+  });
+
+  it('starts at once where the observer exists but knows no paint entries (it would wait in vain)', () => {
+    expect(runLoader({ paintTiming: false }).appended).toHaveLength(3);
   });
 
   it('starts after the fallback delay when no paint is ever reported', () => {
