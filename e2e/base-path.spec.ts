@@ -3,31 +3,17 @@
  * out-subpath/tools/jwt), served by real nginx from /tools/jwt/ with the repository's nginx.conf. Every
  * file the app loads, its manifest and its service worker must live under the base path.
  */
-import { existsSync } from 'node:fs';
 import { EXAMPLES } from '../lib';
-import { findNginx, startNginx, type RunningNginx } from './fixtures/nginx';
+import { findNginx, testBehindNginx } from './fixtures/nginx';
 import { recordCspViolations } from './fixtures/privacy';
-import { expect, test as base } from './fixtures/test';
+import { expect } from './fixtures/test';
 
 const BASE_PATH = '/tools/jwt';
 const BUILD = `out-subpath${BASE_PATH}`;
 const nginx = findNginx();
 const hs256 = EXAMPLES.find((e) => e.name === 'hs256')!;
 
-const test = base.extend<object, { subPathServer: RunningNginx }>({
-  subPathServer: [
-    async ({}, use) => {
-      if (!existsSync(`${BUILD}/index.html`)) {
-        throw new Error(`${BUILD} is missing: npm run test:e2e builds it with npm run build:subpath.`);
-      }
-      const server = await startNginx(nginx!, BUILD, BASE_PATH);
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker' },
-  ],
-  baseURL: async ({ subPathServer }, use) => use(subPathServer.url),
-});
+const test = testBehindNginx(nginx, BUILD, BASE_PATH);
 
 test.skip(
   !nginx,
@@ -38,9 +24,9 @@ test(`served from ${BASE_PATH}/, the app loads only its own files from there, de
   page,
   pasteToken,
   network,
-  subPathServer,
+  nginxServer,
 }) => {
-  const origin = new URL(subPathServer.url).origin;
+  const origin = new URL(nginxServer.url).origin;
   const violations = await recordCspViolations(page);
   const sameOrigin: { path: string; status: number }[] = [];
   page.on('response', (response) => {

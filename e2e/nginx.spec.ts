@@ -1,24 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { EXAMPLES } from '../lib';
-import { findNginx, startNginx, type RunningNginx } from './fixtures/nginx';
+import { findNginx, testBehindNginx } from './fixtures/nginx';
 import { recordCspViolations } from './fixtures/privacy';
-import { expect, test as base } from './fixtures/test';
+import { expect } from './fixtures/test';
 
 const nginx = findNginx();
 const hs256 = EXAMPLES.find((e) => e.name === 'hs256')!;
 
 // One nginx per worker, serving out/ with the rendered nginx.conf; every test in this file runs against it.
-const test = base.extend<object, { nginxServer: RunningNginx }>({
-  nginxServer: [
-    async ({}, use) => {
-      const server = await startNginx(nginx!);
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker' },
-  ],
-  baseURL: async ({ nginxServer }, use) => use(nginxServer.url),
-});
+const test = testBehindNginx(nginx);
 
 test.skip(
   !nginx,

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { EXAMPLES } from '../lib';
 import { compactToken } from '../lib/claims/fixtures/tokens';
 import { TRUSTED_TYPES_POLICIES } from '../scripts/csp.mjs';
-import { findNginx, startNginx, type RunningNginx } from './fixtures/nginx';
+import { findNginx, testBehindNginx } from './fixtures/nginx';
 import { recordCspViolations } from './fixtures/privacy';
 import { expect, test } from './fixtures/test';
 
@@ -157,17 +157,7 @@ test('every feature works under Trusted Types, with only the allowed policies an
 
 // Behind nginx the policy is also a response header, so it governs the workers' own scripts as well
 // (importScripts in a worker is a Trusted Types sink too).
-const withNginx = test.extend<object, { nginxServer: RunningNginx }>({
-  nginxServer: [
-    async ({}, use) => {
-      const server = await startNginx(nginx!);
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker' },
-  ],
-  baseURL: async ({ nginxServer }, use) => use(nginxServer.url),
-});
+const withNginx = testBehindNginx(nginx);
 
 withNginx(
   'behind nginx, whose header policy also covers the workers, every feature still works',
