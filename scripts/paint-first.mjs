@@ -22,15 +22,13 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { attribute, scanTags } from './html-tokens.mjs';
 
 /** How long to wait for a paint report before starting the scripts anyway. */
 export const FALLBACK_MS = 3000;
 
-const ASYNC_SCRIPT = /<script src="([^"]+)" async=""><\/script>/g;
 const LOADER_START = '(function(s,l){var d=0;function go(){';
 const LOADER_SOURCES = /\}\)\((\[[^\]]*\]),/;
-/** Head links that only matter after the first paint: the browser fetches them early otherwise. */
-const LATE_LINK = /<link rel="(manifest)"((?: [a-zA-Z-]+="[^"]*")*)\s*\/>/g;
 
 /**
  * The loader, as one line of plain ES5 so any browser that runs the page can parse it.
@@ -50,47 +48,42 @@ export function loaderScript(sources, links = []) {
   );
 }
 
-/** @param {string} attrs ` name="value"` pairs as React writes them */
-function attributesOf(attrs) {
-  /** @type {Record<string, string>} */
-  const out = {};
-  for (const m of attrs.matchAll(/([a-zA-Z-]+)="([^"]*)"/g)) {
-    out[m[1]] = m[2]
-      .replace(/&quot;/g, '"')
-      .replace(/&#x27;/g, "'")
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
-  }
-  return out;
-}
-
 /**
  * @param {string} html a page of the static export
  * @returns {{ html: string, sources: string[], links: Record<string, string>[] }} the page with its async
  *   scripts and late links started after the first paint
  */
 export function paintFirst(html) {
-  const sources = [...new Set([...html.matchAll(ASYNC_SCRIPT)].map((m) => m[1]))];
+  const tags = scanTags(html);
+  const headEnd = html.indexOf('</head>');
+  const isAsyncScript = (t) =>
+    t.name === 'script' &&
+    !!attribute(t, 'src') &&
+    attribute(t, 'async') !== undefined &&
+    attribute(t, 'nomodule') === undefined;
+  const sources = [...new Set(tags.filter(isAsyncScript).map((t) => attribute(t, 'src')))];
   if (sources.length === 0) return { html, sources, links: [] };
-  const head = html.slice(0, html.indexOf('</head>') + 1);
-  const links = [...head.matchAll(LATE_LINK)].map((m) => ({ rel: m[1], ...attributesOf(m[2]) }));
-  let out = html.replace(ASYNC_SCRIPT, '');
-  for (const m of head.matchAll(LATE_LINK)) out = out.replace(m[0], '');
-  for (const src of sources) {
-    out = out.replace(
-      new RegExp(`<link rel="preload" as="script"[^>]*href="${escapeRegExp(src)}"[^>]*/>`, 'g'),
-      '',
-    );
-  }
-  if (!out.includes('</head>') || !out.includes('</body>'))
+  if (headEnd < 0 || !html.includes('</body>'))
     throw new Error('a page without </head> or </body>: the export is not what this step expects');
+  const isPreloadOfOne = (t) =>
+    t.name === 'link' &&
+    attribute(t, 'rel') === 'preload' &&
+    attribute(t, 'as') === 'script' &&
+    sources.includes(attribute(t, 'href'));
+  // Head links that only matter after the first paint: the browser fetches them early otherwise.
+  const isLateLink = (t) => t.name === 'link' && attribute(t, 'rel') === 'manifest' && t.start < headEnd;
+  const late = tags.filter(isLateLink);
+  const links = late.map((t) => Object.fromEntries(t.attributes.map((a) => [a.name, a.value ?? ''])));
+  const removed = tags.filter((t) => isAsyncScript(t) || isPreloadOfOne(t) || isLateLink(t));
+  let out = html;
+  // From the end, so the offsets of the earlier tags stay right; a script goes with its closing tag.
+  for (const t of removed.reverse()) {
+    const end =
+      t.name === 'script' ? html.indexOf('</script>', t.textEnd ?? t.end) + '</script>'.length : t.end;
+    out = out.slice(0, t.start) + out.slice(end);
+  }
   out = out.replace(/<\/body>(?![\s\S]*<\/body>)/, `<script>${loaderScript(sources, links)}</script></body>`);
   return { html: out, sources, links };
-}
-
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
