@@ -178,6 +178,7 @@ export type { LinkRequest } from './share/links';
 export { scanText, createTextScanner, TokenMatcher } from './scan/scan-text';
 export type { TextScanner, TextScannerOptions, MatchedToken } from './scan/scan-text';
 export { scanHar, addHarLocations } from './scan/har';
+export { locateHarTokensByEntry } from './scan/har-locate';
 export type { HarScanResult } from './scan/har';
 export { looksLikeHar, readHar } from './scan/har-read';
 export type { HarDocument, HarReadResult } from './scan/har-read';

@@ -124,14 +124,17 @@ function requestPath(url: unknown): string {
   return (m ? m[1] || '/' : url).slice(0, 200);
 }
 
-function classify(path: (string | number)[], har: HarDocument): { role: HarStringRole; where: HarLocation } {
+/** The element of `log.entries` at an index: from the whole document, or the one element a walk was given. */
+type EntryAt = (index: number) => unknown;
+
+function classify(path: (string | number)[], entryAt: EntryAt): { role: HarStringRole; where: HarLocation } {
   const other = (): { role: HarStringRole; where: HarLocation } => ({
     role: { type: 'other' },
     where: { field: jsonPath(path) },
   });
   if (path[0] !== 'log' || path[1] !== 'entries' || typeof path[2] !== 'number') return other();
   const entryIndex = path[2];
-  const entry = har.log.entries[entryIndex];
+  const entry = entryAt(entryIndex);
   const request = isObject(entry) && isObject(entry.request) ? entry.request : {};
   const location = { entry: entryIndex, method: str(request.method), path: requestPath(request.url) };
   const side = path[3];
@@ -185,7 +188,21 @@ export function walkHarStrings(
   visit: (s: HarString) => void,
   wanted: (value: string) => boolean = () => true,
 ): void {
-  walkNested(har as unknown as Record<string, unknown>, [], har, visit, wanted);
+  walkNested(har as unknown as Record<string, unknown>, [], (i) => har.log.entries[i], visit, wanted);
+}
+
+/**
+ * The same walk over one element of `log.entries` parsed on its own (har-locate.ts): each string gets the
+ * role and location that walkHarStrings gives it inside the whole document, in the same order. Every path
+ * here starts `log.entries[index]`, so `entry` is the only element classify asks for.
+ */
+export function walkHarEntryStrings(
+  entry: Record<string, unknown>,
+  index: number,
+  visit: (s: HarString) => void,
+  wanted: (value: string) => boolean = () => true,
+): void {
+  walkNested(entry, ['log', 'entries', index], () => entry, visit, wanted);
 }
 
 /**
@@ -197,11 +214,11 @@ const MAX_RECURSION = 64;
 function walkNested(
   value: Record<string, unknown> | unknown[],
   path: (string | number)[],
-  har: HarDocument,
+  entryAt: EntryAt,
   visit: (s: HarString) => void,
   wanted: (value: string) => boolean,
 ): void {
-  if (path.length >= MAX_RECURSION) return walkDeep(value, [...path], har, visit, wanted);
+  if (path.length >= MAX_RECURSION) return walkDeep(value, [...path], entryAt, visit, wanted);
   const keys = Array.isArray(value) ? undefined : Object.keys(value);
   const length = keys === undefined ? (value as unknown[]).length : keys.length;
   for (let i = 0; i < length; i++) {
@@ -209,11 +226,11 @@ function walkNested(
     const child = (value as Record<string | number, unknown>)[key];
     if (typeof child === 'string') {
       if (!wanted(child)) continue;
-      const { role, where } = classify([...path, key], har);
+      const { role, where } = classify([...path, key], entryAt);
       visit({ value: child, holder: value, key, role, where });
     } else if (child !== null && typeof child === 'object') {
       path.push(key);
-      walkNested(child as Frame['value'], path, har, visit, wanted);
+      walkNested(child as Frame['value'], path, entryAt, visit, wanted);
       path.pop();
     }
   }
@@ -223,7 +240,7 @@ function walkNested(
 function walkDeep(
   root: Record<string, unknown> | unknown[],
   prefix: readonly (string | number)[],
-  har: HarDocument,
+  entryAt: EntryAt,
   visit: (s: HarString) => void,
   wanted: (value: string) => boolean,
 ): void {
@@ -241,7 +258,7 @@ function walkDeep(
     const child = (holder as Record<string | number, unknown>)[key];
     if (typeof child === 'string') {
       if (!wanted(child)) continue;
-      const { role, where } = classify(pathOf(frame, key, prefix), har);
+      const { role, where } = classify(pathOf(frame, key, prefix), entryAt);
       visit({ value: child, holder, key, role, where });
     } else if (child !== null && typeof child === 'object') {
       stack.push(frameOf(child as Frame['value'], key, frame));

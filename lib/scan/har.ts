@@ -3,7 +3,14 @@
  * column), and the parsed document is walked entry by entry to say where each copy sits: which entry,
  * method and path, and which header, cookie, parameter or body field (JSON bodies by JSON path).
  */
-import { jsonPath, readHar, walkHarStrings, type HarDocument, type HarString } from './har-read';
+import {
+  jsonPath,
+  readHar,
+  walkHarEntryStrings,
+  walkHarStrings,
+  type HarDocument,
+  type HarString,
+} from './har-read';
 import { parseJsonBody, walkJsonStrings } from './json-walk';
 import { scanText, TokenMatcher } from './scan-text';
 import type { FoundToken, HarLocation, ScanOptions, ScanResult } from './types';
@@ -13,11 +20,27 @@ export interface HarScanResult extends ScanResult {
   entries?: number;
 }
 
+/** A walk over HAR strings (the whole document, or one entry) that the token location code is run on. */
+type HarStringWalk = (visit: (s: HarString) => void, wanted: (value: string) => boolean) => void;
+
 /** Locations of every token copy in the document, in document order, by token text. */
-function locateTokens(
-  har: Parameters<typeof walkHarStrings>[0],
+export function locateTokens(har: HarDocument, matcher: TokenMatcher): Map<string, HarLocation[]> {
+  return tokenLocations((visit, wanted) => walkHarStrings(har, visit, wanted), matcher);
+}
+
+/**
+ * Locations of every token copy in one `log.entries` element parsed on its own, by token text: exactly
+ * the part of locateTokens' lists that comes from that element, in the same order (har-locate.ts).
+ */
+export function locateEntryTokens(
+  entry: Record<string, unknown>,
+  index: number,
   matcher: TokenMatcher,
 ): Map<string, HarLocation[]> {
+  return tokenLocations((visit, wanted) => walkHarEntryStrings(entry, index, visit, wanted), matcher);
+}
+
+function tokenLocations(walk: HarStringWalk, matcher: TokenMatcher): Map<string, HarLocation[]> {
   const where = new Map<string, HarLocation[]>();
   const add = (token: string, location: HarLocation) => {
     const list = where.get(token);
@@ -27,8 +50,7 @@ function locateTokens(
   const inString = (value: string, location: HarLocation) => {
     for (const m of matcher.match(value).tokens) add(m.token, location);
   };
-  walkHarStrings(
-    har,
+  walk(
     (s: HarString) => {
       if (s.role.type !== 'body') return inString(s.value, s.where);
       const side = s.role.side;
