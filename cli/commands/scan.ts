@@ -8,12 +8,13 @@ import { flag, nowOption, NOW_OPTION, parseCommandArgs, stringOption } from '../
 import { paletteFor } from '../color';
 import { CliInputError, EXIT, EXIT_CODES_HELP, type ExitCode } from '../exit-codes';
 import { systemReason } from '../input';
-import { scanJson } from '../output/scan-json';
+import { scanJsonBytes } from '../output/scan-json';
 import { scanSarif } from '../output/sarif';
 import { scanText } from '../output/scan-text';
 import { isRedactedCopy, writeRedactedCopy, type RedactedCopy } from '../scan/redact-file';
 import { ReportBuilder } from '../scan/report';
 import { scanFiles } from '../scan/pool';
+import { scanContext } from '../scan/scan-file';
 import { VERSION } from '../version';
 import { walkPaths } from '../walk';
 import type { CommandIo } from './io';
@@ -81,11 +82,15 @@ export async function runScan(argv: string[], io: CommandIo): Promise<ExitCode> 
   }
   const now = nowOption(parsed, 'scan');
 
+  const phases = new Phases();
   const walked = walkPaths(parsed.positionals);
+  phases.end('walk');
   const problems = walked.problems.map((p) => p.message);
-  const builder = new ReportBuilder(now);
+  const context = scanContext(now);
+  const builder = new ReportBuilder(now, context.matcher);
   const copies: RedactedCopy[] = [];
-  const scans = await scanFiles(walked.files, now, new URL(import.meta.url));
+  const scans = await scanFiles(walked.files, now, new URL(import.meta.url), context);
+  phases.end('scan');
   for (const [i, file] of walked.files.entries()) {
     const scanned = scans[i]!;
     if (!scanned.ok) {
@@ -93,7 +98,7 @@ export async function runScan(argv: string[], io: CommandIo): Promise<ExitCode> 
       continue;
     }
     builder.add(scanned.scan, displayPath(file.path));
-    if (flag(parsed, 'redact') && scanned.scan.tokens.length > 0 && !isRedactedCopy(file.path)) {
+    if (flag(parsed, 'redact') && scanned.scan.hits.length > 0 && !isRedactedCopy(file.path)) {
       try {
         copies.push(writeRedactedCopy(file.path, scanned.scan.har, mode));
       } catch (err) {
@@ -102,11 +107,13 @@ export async function runScan(argv: string[], io: CommandIo): Promise<ExitCode> 
     }
   }
   const report = builder.build({ binary: walked.skippedBinary, ignored: walked.skippedIgnored });
+  phases.end('report');
 
   if (format === 'sarif') io.out(JSON.stringify(scanSarif(report, { version: VERSION, problems }), null, 2));
-  else if (format === 'json')
-    io.out(JSON.stringify({ ...scanJson(report), redactedCopies: copies, problems }, null, 2));
+  else if (format === 'json') io.outBytes(scanJsonBytes(report, { redactedCopies: copies, problems }));
   else io.out(scanText(report, paletteFor(process.stdout)));
+  phases.end('output');
+  if (process.env.JWT_LENS_TIMING) io.err(`jwt-lens: timing ${phases.summary()}`);
   // Progress notes go to stderr, so stdout stays exactly the report (a SARIF file, a JSON document).
   for (const copy of copies) io.err(`wrote ${displayPath(copy.target)} (${copy.redacted} redacted)`);
   for (const problem of problems) io.err(`jwt-lens: ${problem}`);
@@ -114,6 +121,25 @@ export async function runScan(argv: string[], io: CommandIo): Promise<ExitCode> 
   if (problems.length > 0) return EXIT.input;
   const failing = report.tokens.filter((t) => failOn === 'any' || t.state !== 'expired');
   return failing.length > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+/**
+ * Where a scan's time goes, for JWT_LENS_TIMING=1 (the benchmark reports it beside the totals):
+ * milliseconds since the process started, then per phase.
+ */
+class Phases {
+  private last = performance.now();
+  private readonly parts = [`start ${this.last.toFixed(0)} ms`];
+
+  end(name: string): void {
+    const now = performance.now();
+    this.parts.push(`${name} ${(now - this.last).toFixed(0)} ms`);
+    this.last = now;
+  }
+
+  summary(): string {
+    return this.parts.join(', ');
+  }
 }
 
 /** Paths as the user would type them: relative to the working folder when below it. */

@@ -8,7 +8,13 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { LiveState, ReportedOccurrence, ReportedToken, ScanReport } from '../scan/report';
+import {
+  occurrencesOf,
+  type LiveState,
+  type ReportedOccurrence,
+  type ReportedToken,
+  type ScanReport,
+} from '../scan/report';
 
 const RULES: Record<
   LiveState,
@@ -47,7 +53,9 @@ export function scanSarif(
 ) {
   const cwd = options.cwd ?? process.cwd();
   const problems = options.problems ?? [];
-  const results = report.tokens.flatMap((token) => token.occurrences.map((occ) => result(token, occ, cwd)));
+  const results = report.tokens.flatMap((token) =>
+    occurrencesOf(token).map((occ) => result(token, occ, cwd)),
+  );
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',

@@ -1,6 +1,6 @@
 /** The text view of `scan`: one block per distinct token, live ones first, then a one-line total. */
 import type { Palette } from '../color';
-import type { ReportedToken, ScanReport } from '../scan/report';
+import { occurrencesOf, type ReportedToken, type ScanReport } from '../scan/report';
 
 const MAX_LOCATIONS_SHOWN = 5;
 
@@ -45,7 +45,7 @@ function tokenBlock(token: ReportedToken, c: Palette): string[] {
     `  fingerprint ${token.fingerprint}  ${facts.join('  ')}`,
     `  ${token.count} occurrence${token.count === 1 ? '' : 's'}:`,
   ];
-  for (const occ of token.occurrences.slice(0, MAX_LOCATIONS_SHOWN)) {
+  for (const occ of occurrencesOf(token, MAX_LOCATIONS_SHOWN)) {
     lines.push(
       `    ${c.cyan(`${occ.file}:${occ.line}:${occ.column}`)}${occ.whereText ? `  ${occ.whereText}` : ''}`,
     );

@@ -6,13 +6,13 @@
  * back in the order of the files, so reports do not depend on timing.
  */
 import { availableParallelism } from 'node:os';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { TokenMatcher } from '../../lib/index';
+import { Worker, parentPort } from 'node:worker_threads';
+import { WORKER_ROLE } from './worker-role';
 import type { WalkedFile } from '../walk';
 import { scanBatch } from './scan-batch';
-import type { FileScanResult } from './scan-file';
+import { scanContext, type FileScanResult } from './scan-file';
+import type { ScanContext } from './text-file';
 
-const WORKER_ROLE = 'jwt-lens-scan-worker';
 /** Below this much input, one thread is faster than starting workers. */
 const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 const MAX_WORKERS = 8;
@@ -45,10 +45,6 @@ function threadCount(): number {
   return cores <= MAX_CORES_WITHOUT_WORKERS ? 1 : Math.min(cores, MAX_WORKERS);
 }
 
-export function isScanWorker(): boolean {
-  return !isMainThread && (workerData as { role?: string } | null)?.role === WORKER_ROLE;
-}
-
 /** The worker side: scan each batch it is sent, answer with the results (scanning never throws). */
 export function runScanWorker(): void {
   parentPort!.on('message', (job: Job) => {
@@ -79,10 +75,13 @@ function batches(files: WalkedFile[], target: number, nowMs: number): Job[] {
   return jobs;
 }
 
+/** `context`: for the files scanned on this thread; a caller that decodes the same tokens again later
+ * (the report's placeholders) passes its own, so each token is decoded once. */
 export async function scanFiles(
   files: WalkedFile[],
   now: Date,
   entry: string | URL,
+  context: ScanContext = scanContext(now),
 ): Promise<FileScanResult[]> {
   const total = files.reduce((sum, f) => sum + f.size, 0);
   const threads = Math.min(threadCount(), files.length);
@@ -91,9 +90,8 @@ export async function scanFiles(
   const store = (reply: Reply) => reply.ids.forEach((id, k) => (results[id] = reply.results[k]!));
 
   if (threads < 2 || (!forced && total < PARALLEL_MIN_BYTES)) {
-    const matcher = new TokenMatcher(now);
     for (const job of batches(files, MAX_BATCH_BYTES, now.getTime())) {
-      store({ ids: job.ids, results: scanBatch(job.files, now, matcher) });
+      store({ ids: job.ids, results: scanBatch(job.files, now, context) });
     }
     return results;
   }

@@ -4,6 +4,7 @@
  * fingerprint and the placeholder form lib's redactText gives ("[JWT sha256:… alg=RS256]").
  */
 import {
+  decodeToken,
   describeLocation,
   redactText,
   summarizeToken,
@@ -12,6 +13,7 @@ import {
   type FoundTokenSummary,
   type HarLocation,
 } from '../../lib/index';
+import type { TokenHits } from './hits';
 import type { FileScan } from './scan-file';
 
 export interface ReportedOccurrence {
@@ -25,6 +27,22 @@ export interface ReportedOccurrence {
   whereText?: string;
 }
 
+/**
+ * The copies of one token in one file, as the scan found them. A report keeps these rather than an
+ * object per copy: a folder of logs holds hundreds of thousands of copies, and making and collecting
+ * an object for each took longer than finding them.
+ */
+export interface OccurrenceGroup {
+  file: string;
+  /** The token's length in characters. */
+  length: number;
+  /** Each stored copy's 1-based line and column (hits.ts). */
+  lines: readonly number[];
+  columns: readonly number[];
+  /** For a HAR: each copy's location, made safe to print (see `hidden`), in the same order. */
+  located?: ({ where: HarLocation; whereText: string } | undefined)[];
+}
+
 export type LiveState = 'live' | 'expired' | 'not-yet-valid';
 
 export interface ReportedToken {
@@ -33,9 +51,29 @@ export interface ReportedToken {
   redacted: string;
   summary: FoundTokenSummary;
   state: LiveState;
-  /** Every occurrence in every file (the stored ones; `count` counts them all). */
-  occurrences: ReportedOccurrence[];
+  /** Every stored occurrence in every file, file by file (`count` counts them all). */
+  groups: OccurrenceGroup[];
   count: number;
+}
+
+/** The first `limit` occurrences of a token as objects (every one when no limit is given). */
+export function occurrencesOf(token: ReportedToken, limit = Infinity): ReportedOccurrence[] {
+  const out: ReportedOccurrence[] = [];
+  for (const group of token.groups) {
+    for (let i = 0; i < group.lines.length; i++) {
+      if (out.length >= limit) return out;
+      const reported: ReportedOccurrence = {
+        file: group.file,
+        line: group.lines[i]!,
+        column: group.columns[i]!,
+        length: group.length,
+      };
+      const located = group.located?.[i];
+      if (located) Object.assign(reported, located);
+      out.push(reported);
+    }
+  }
+  return out;
 }
 
 export interface ScanReport {
@@ -58,50 +96,68 @@ export function liveState(summary: FoundTokenSummary): LiveState {
 }
 
 export class ReportBuilder {
-  private readonly byFingerprint = new Map<string, { token: ReportedToken; found: FoundToken }>();
-  /** One matcher for every placeholder: each token in a report is decoded and hashed once. */
-  private readonly matcher = new TokenMatcher(new Date(0));
+  private readonly byFingerprint = new Map<string, ReportedToken>();
   private files = 0;
   private bytes = 0;
 
-  constructor(private readonly now: Date) {}
+  /**
+   * `matcher`: one for every placeholder, so each token in a report is decoded and hashed once; the
+   * scan's own, when the tokens were found on this thread, so not even once more.
+   */
+  constructor(
+    private readonly now: Date,
+    private readonly matcher: TokenMatcher = new TokenMatcher(now),
+  ) {}
 
   add(scan: FileScan, displayPath: string): void {
     this.files++;
     this.bytes += scan.bytes;
-    for (const found of scan.tokens) {
-      let entry = this.byFingerprint.get(found.fingerprint);
-      if (!entry) {
-        const summary = summarizeToken(found, this.now);
-        entry = {
-          found,
-          token: {
-            fingerprint: found.fingerprint,
-            redacted: redactText(found.token, 'placeholder', this.matcher).text,
-            summary,
-            state: liveState(summary),
-            occurrences: [],
-            count: 0,
-          },
+    for (const hits of scan.hits) {
+      let token = this.byFingerprint.get(hits.fingerprint);
+      if (!token) {
+        const summary = summarizeToken(this.found(hits), this.now);
+        token = {
+          fingerprint: hits.fingerprint,
+          redacted: redactText(hits.token, 'placeholder', this.matcher).text,
+          summary,
+          state: liveState(summary),
+          groups: [],
+          count: 0,
         };
-        this.byFingerprint.set(found.fingerprint, entry);
+        this.byFingerprint.set(hits.fingerprint, token);
       }
-      entry.token.count += found.count;
-      for (const occ of found.occurrences) {
-        entry.token.occurrences.push({
-          file: displayPath,
-          line: occ.line,
-          column: occ.column,
-          length: found.token.length,
-          ...(occ.where ? hidden(occ.where, this.matcher) : {}),
-        });
-      }
+      token.count += hits.count;
+      if (hits.lines.length === 0) continue;
+      const group: OccurrenceGroup = {
+        file: displayPath,
+        length: hits.token.length,
+        lines: hits.lines,
+        columns: hits.columns,
+      };
+      if (hits.where) group.located = hits.where.map((where) => where && hidden(where, this.matcher));
+      token.groups.push(group);
     }
+  }
+
+  /**
+   * The token as lib's summary wants it, decoded by the report's matcher: a cache hit when the tokens
+   * were found on this thread, one decode per distinct token when a worker found them.
+   */
+  private found(hits: TokenHits): FoundToken {
+    const match = this.matcher.match(hits.token).tokens.find((m) => m.token === hits.token);
+    return {
+      token: hits.token,
+      kind: hits.kind,
+      fingerprint: hits.fingerprint,
+      count: hits.count,
+      occurrences: hits.lines.slice(0, 1).map((line) => ({ index: 0, line, column: hits.columns[0]! })),
+      decoded: match?.known.decoded ?? decodeToken(hits.token, { now: this.now }),
+    };
   }
 
   build(skipped: ScanReport['skipped'] = { binary: 0, ignored: 0 }): ScanReport {
     const order: Record<LiveState, number> = { live: 0, 'not-yet-valid': 1, expired: 2 };
-    const tokens = [...this.byFingerprint.values()].map((e) => e.token);
+    const tokens = [...this.byFingerprint.values()];
     // Live credentials first, then by expiry (soonest first), as the page's "Tokens found" table.
     tokens.sort(
       (a, b) =>

@@ -2,13 +2,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanHar, scanText, TokenMatcher } from '../../lib/index';
+import { scanHar, scanText } from '../../lib/index';
 import { harDocument } from '../../lib/scan/fixtures/har';
 import { jsonLogLines, kubernetesLog } from '../../lib/scan/fixtures/logs';
 import { NOW, tokenSet } from '../../lib/scan/fixtures/tokens';
 import { tree } from '../testing';
-import { CHUNK_BYTES } from './marked-lines';
-import { completeUtf8End, readTextChunks, scanFile, scanTextStreaming } from './scan-file';
+import { CHUNK_BYTES } from './marker-scan';
+import { hitsOf } from './hits';
+import { completeUtf8End, readTextChunks, scanContext, scanFile, scanTextStreaming } from './scan-file';
 
 describe('completeUtf8End', () => {
   const bytes = Buffer.from('a€😀', 'utf8'); // 1 + 3 + 4 bytes
@@ -38,27 +39,37 @@ describe('readTextChunks', () => {
   });
 });
 
+type Positions = { fingerprint: string; count: number; at: number[][] }[];
+
+/** lib's tokens or the CLI's hits as comparable data: per token, its count and every stored position. */
+function positionsOf(
+  found: ({ fingerprint: string; count: number } & (
+    { occurrences: { line: number; column: number }[] } | { lines: number[]; columns: number[] }
+  ))[],
+): Positions {
+  return found
+    .map((x) => ({
+      fingerprint: x.fingerprint,
+      count: x.count,
+      at:
+        'occurrences' in x
+          ? x.occurrences.map((o) => [o.line, o.column])
+          : x.lines.map((line, i) => [line, x.columns[i]!]),
+    }))
+    .sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1));
+}
+
 describe('the two text paths', () => {
-  it('the marked-lines path and the plain streaming path both find what scanText finds in the whole text', async () => {
+  it('the byte path and the plain streaming path both find what scanText finds in the whole text', async () => {
     const t = await tokenSet();
     const text = `${jsonLogLines([t.live, t.expired])}${kubernetesLog([t.sdJwt, t.jwe, t.unsecured])}\nno newline at the end ${t.es256}`;
     const dir = tree({});
     const path = join(dir, 'mixed.log');
     writeFileSync(path, text);
-    const simplify = (
-      tokens: { fingerprint: string; count: number; occurrences: { line: number; column: number }[] }[],
-    ) =>
-      tokens
-        .map((x) => ({
-          fingerprint: x.fingerprint,
-          count: x.count,
-          at: x.occurrences.map((o) => [o.line, o.column]),
-        }))
-        .sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1));
-    const expected = simplify(scanText(text, { now: NOW }).tokens);
+    const expected = positionsOf(scanText(text, { now: NOW }).tokens);
     const fast = scanFile(path, text.length, NOW);
-    expect(fast.ok && simplify(fast.scan.tokens)).toEqual(expected);
-    expect(simplify(scanTextStreaming(path, NOW))).toEqual(expected);
+    expect(fast.ok && positionsOf(fast.scan.hits)).toEqual(expected);
+    expect(positionsOf(scanTextStreaming(path, NOW))).toEqual(expected);
     expect(expected).toHaveLength(6);
   });
 
@@ -81,33 +92,23 @@ describe('the two text paths', () => {
     const dir = tree({});
     const path = join(dir, 'crlf.log');
     writeFileSync(path, text);
-    const at = (
-      tokens: { fingerprint: string; count: number; occurrences: { line: number; column: number }[] }[],
-    ) =>
-      tokens
-        .map((x) => ({
-          fingerprint: x.fingerprint,
-          count: x.count,
-          at: x.occurrences.map((o) => [o.line, o.column]),
-        }))
-        .sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1));
-    const expected = at(scanText(text, { now: NOW }).tokens);
+    const expected = positionsOf(scanText(text, { now: NOW }).tokens);
     expect(expected).toHaveLength(3);
     const fast = scanFile(path, bytes, NOW);
-    expect(fast.ok && at(fast.scan.tokens)).toEqual(expected);
+    expect(fast.ok && positionsOf(fast.scan.hits)).toEqual(expected);
   });
 
-  it('a matcher shared by several files gives each file what scanning it alone gives', async () => {
+  it('a context shared by several files gives each file what scanning it alone gives', async () => {
     const t = await tokenSet();
     const dir = tree({
       'a.log': `one ${t.live}\ntwo ${t.sdJwt}\n`,
       'b.log': `x\ny ${t.live} ${t.jwe}\n`,
     });
-    const matcher = new TokenMatcher(NOW);
-    for (const name of ['a.log', 'b.log']) {
+    const context = scanContext(NOW);
+    for (const name of ['a.log', 'b.log', 'a.log']) {
       const path = join(dir, name);
       const alone = scanFile(path, 0, NOW);
-      const shared = scanFile(path, 0, NOW, matcher);
+      const shared = scanFile(path, 0, NOW, context);
       expect(shared).toEqual(alone);
     }
   });
@@ -125,13 +126,14 @@ describe('the two text paths', () => {
     const size = (text: string) => Buffer.byteLength(text);
     const scanned = scanFile(join(dir, 'a.har'), size(har), NOW);
     expect(scanned.ok && scanned.scan.har).toBe(true);
-    expect(scanned.ok && scanned.scan.tokens).toEqual(scanHar(har, { now: NOW }).tokens);
-    expect(scanned.ok && scanned.scan.tokens.length).toBe(3);
+    expect(scanned.ok && scanned.scan.hits).toEqual(hitsOf(scanHar(har, { now: NOW }).tokens));
+    expect(scanned.ok && scanned.scan.hits.length).toBe(3);
+    expect(scanned.ok && scanned.scan.hits.every((h) => h.where?.every((w) => w?.field))).toBe(true);
     const none = scanFile(join(dir, 'clean.har'), size(clean), NOW);
-    expect(none.ok && none.scan.tokens).toEqual([]);
+    expect(none.ok && none.scan.hits).toEqual([]);
     const partial = scanFile(join(dir, 'cut.har'), size(cut), NOW);
     expect(partial.ok && partial.scan.har).toBe(false);
-    expect(partial.ok && partial.scan.tokens.map((x) => x.token).sort()).toEqual(
+    expect(partial.ok && partial.scan.hits.map((x) => x.token).sort()).toEqual(
       scanText(cut, { now: NOW })
         .tokens.map((x) => x.token)
         .sort(),

@@ -1,24 +1,27 @@
 /**
- * Scanning one file. Text is read in fixed-size chunks, so memory stays bounded for a multi-gigabyte
- * log: the lines that can hold a token go to lib's streaming scanner (marked-lines.ts), and a file with
- * a line too long for that is decoded chunk by chunk instead (the scanner carries a token cut by a
- * chunk edge over to the next push). Either way every line and column is the file's own. A HAR,
- * recognised by its structure (lib's looksLikeHar, whatever the file is called), is read whole, since
- * its entries are one JSON document, scanned as text and, when it holds tokens, walked (as scanHar
- * does) to say which entry, header or field held each one.
+ * Scanning one file. Text is read in fixed-size chunks of whole lines, so memory stays bounded for a
+ * multi-gigabyte log, and only the bytes at each `eyJ` are looked at again (text-file.ts); a file with
+ * a line too long for a chunk is decoded chunk by chunk through lib's streaming scanner instead (it
+ * carries a token cut by a chunk edge over to the next push). Either way every line and column is the
+ * file's own. A HAR, recognised by its structure (lib's looksLikeHar, whatever the file is called), is
+ * read whole, since its entries are one JSON document, scanned as text and, when it holds tokens,
+ * located entry by entry (which entry, header or field held each one).
  */
 import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import {
   addHarLocations,
   createTextScanner,
+  locateHarTokensByEntry,
   looksLikeHar,
   readHar,
   scanText,
   TokenMatcher,
   type FoundToken,
 } from '../../lib/index';
-import { CHUNK_BYTES, pushMarkedLines } from './marked-lines';
+import { CHUNK_BYTES } from './marker-scan';
+import { hitsOf, type TokenHits } from './hits';
+import { ByteCopies, scanTextFile, type ScanContext } from './text-file';
 import { systemReason } from '../input';
 
 /** A HAR larger than this is scanned as text: positions stay exact, only the entry names are lost. */
@@ -30,36 +33,55 @@ export interface FileScan {
   path: string;
   bytes: number;
   har: boolean;
-  tokens: FoundToken[];
+  hits: TokenHits[];
 }
 
 export type FileScanResult = { ok: true; scan: FileScan } | { ok: false; message: string };
 
-/** `matcher`: shared by the files of a batch, so each distinct token is decoded once for all of them. */
+/** What a thread's scans share, judged at `now`: each distinct token is decoded once for all files. */
+export function scanContext(now: Date): ScanContext {
+  return { matcher: new TokenMatcher(now), copies: new ByteCopies() };
+}
+
 export function scanFile(
   path: string,
   size: number,
   now: Date,
-  matcher: TokenMatcher = new TokenMatcher(now),
+  context: ScanContext = scanContext(now),
 ): FileScanResult {
   try {
     if (isHarFile(path, size)) {
-      const text = readWhole(path);
-      // As scanHar, but the text first: a HAR without a token needs neither the parse nor the walk
-      // (most of a HAR's time), since there is nothing to locate.
-      const { tokens } = scanText(text, { now, matcher });
-      if (tokens.length === 0) return { ok: true, scan: { path, bytes: size, har: true, tokens } };
-      const read = readHar(text);
-      if (read.ok) {
-        addHarLocations(read.har, tokens, { now, matcher });
-        return { ok: true, scan: { path, bytes: size, har: true, tokens } };
-      }
-      // Not a HAR after all (e.g. cut off, so not JSON): still a text file that may hold tokens.
+      const tokens = scanHarFile(path, now, context.matcher);
+      if (tokens) return { ok: true, scan: { path, bytes: size, har: true, hits: hitsOf(tokens) } };
     }
-    return { ok: true, scan: { path, bytes: size, har: false, tokens: scanTextFile(path, now, matcher) } };
+    return {
+      ok: true,
+      scan: { path, bytes: size, har: false, hits: scanTextOrStream(path, now, context) },
+    };
   } catch (err) {
     return { ok: false, message: `Could not read ${path}: ${systemReason(err)}.` };
   }
+}
+
+/**
+ * As lib's scanHar, but the text first: a HAR without a token needs no parse at all, and one with
+ * tokens has only the entries that hold them parsed (locateHarTokensByEntry), or, when the file's
+ * layout does not let that be sure, the whole document. undefined: not a HAR after all (e.g. cut
+ * off, so not JSON), to be scanned as the text file it still is.
+ */
+function scanHarFile(path: string, now: Date, matcher: TokenMatcher): FoundToken[] | undefined {
+  const text = readWhole(path);
+  const { tokens } = scanText(text, { now, matcher });
+  if (tokens.length === 0 || locateHarTokensByEntry(text, tokens, { now, matcher })) return tokens;
+  const read = readHar(text);
+  if (!read.ok) return undefined;
+  addHarLocations(read.har, tokens, { now, matcher });
+  return tokens;
+}
+
+function scanTextOrStream(path: string, now: Date, context: ScanContext): TokenHits[] {
+  const hits = scanTextFile(path, context);
+  return hits === 'long-line' ? hitsOf(scanTextStreaming(path, now, context.matcher)) : hits;
 }
 
 /**
@@ -98,12 +120,6 @@ export function completeUtf8End(buffer: Uint8Array, end: number): number {
     return length > back ? end - back : end;
   }
   return end; // not UTF-8 at all here: let the decoder replace it
-}
-
-function scanTextFile(path: string, now: Date, matcher: TokenMatcher): FoundToken[] {
-  const scanner = createTextScanner({ now, matcher });
-  if (pushMarkedLines(path, scanner) === 'long-line') return scanTextStreaming(path, now, matcher);
-  return scanner.finish().tokens;
 }
 
 /** The plain path: the whole file, decoded chunk by chunk, through lib's streaming scanner. */

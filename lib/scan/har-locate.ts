@@ -108,18 +108,26 @@ function entriesLayout(text: string): EntriesLayout | undefined {
   const startLine = `${inner}{${eol}`;
   const lastEndLine = `${inner}}${eol}`;
   const endLine = `${inner}},${eol}`;
-  const deeper = inner + outer[0];
   const closeLine = `${outer}]`;
   const starts: number[] = [];
   const ends: number[] = [];
-  let expect: 'start' | 'member' | 'close' = 'start';
-  for (let line = first; ;) {
-    if (expect === 'member') {
-      if (text.startsWith(deeper, line)) {
-        // inside the element: its members and everything they hold
-      } else if (text.startsWith(endLine, line)) {
+  // Only lines indented as deep as the elements, or less, can be anything but an element's content;
+  // a native regex finds those (the deeper lines, nearly all of them, are skipped without a JavaScript
+  // step per line, which took most of a large HAR's scan time). Each must be, in order: an element's
+  // `{` (right after `"entries": [` or the previous `},`), its `},` or last `}`, then the array's `]`.
+  const indent = indentChar === TAB ? '\\t' : ' ';
+  // A line break not followed by more indentation than the elements have (one lookahead per line).
+  const shallow = new RegExp(`\\n(?!${indent}{${inner.length + 1}})`, 'g');
+  let expect: 'start' | 'end' | 'close' = 'start';
+  let startAt = first; // where the next element's `{` line must begin
+  shallow.lastIndex = first - 1;
+  for (let m = shallow.exec(text); m !== null; m = shallow.exec(text)) {
+    const line = m.index + 1;
+    if (expect === 'end') {
+      if (text.startsWith(endLine, line)) {
         ends.push(line + inner.length);
         expect = 'start';
+        startAt = line + endLine.length;
       } else if (text.startsWith(lastEndLine, line)) {
         ends.push(line + inner.length);
         expect = 'close';
@@ -127,18 +135,18 @@ function entriesLayout(text: string): EntriesLayout | undefined {
     } else if (expect === 'start') {
       // Right after `},`: the next element's `{`, with nothing between (the gap is `,`, a line end and
       // the indentation, so no token can sit there).
-      if (!text.startsWith(startLine, line)) return undefined;
+      if (line !== startAt || !text.startsWith(startLine, line)) return undefined;
       starts.push(line + inner.length);
-      expect = 'member';
+      expect = 'end';
     } else {
       if (!text.startsWith(closeLine, line)) return undefined;
       return { open: key + ENTRIES_KEY.length - 1, close: line + outer.length, starts, ends };
     }
-    const lf = text.indexOf('\n', line);
-    // The text ends inside the array: cut off (readHar would fail to parse it too).
-    if (lf === -1) return undefined;
-    line = lf + 1;
+    // Never look at a match inside the line just read (a `{` line's own end is the next line's start).
+    shallow.lastIndex = Math.max(shallow.lastIndex, line);
   }
+  // The text ends inside the array: cut off (readHar would fail to parse it too).
+  return undefined;
 }
 
 /**
