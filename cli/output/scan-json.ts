@@ -125,17 +125,17 @@ class ByteWriter {
     this.at += this.buffer.write(text, this.at, 'utf8');
   }
 
-  /** A non-negative integer in decimal, as JSON writes it. */
+  /** A non-negative integer below 2^31 (a line or column) in decimal, as JSON writes it. */
   int(n: number): void {
-    this.room(16);
-    if (n < 10) {
-      this.buffer[this.at++] = 48 + n;
-      return;
-    }
-    let end = this.at;
-    for (let v = n; v > 0; v = Math.floor(v / 10)) end++;
+    this.room(10);
+    const { buffer } = this;
+    let end = this.at + (n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : String(n).length);
     this.at = end;
-    for (let v = n; v > 0; v = Math.floor(v / 10)) this.buffer[--end] = 48 + (v % 10);
+    do {
+      const q = (n / 10) | 0;
+      buffer[--end] = 48 + n - q * 10;
+      n = q;
+    } while (n > 0);
   }
 
   bytes(): Uint8Array {

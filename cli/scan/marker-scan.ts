@@ -6,7 +6,7 @@
  * JavaScript path (Buffer#indexOf per `J` and per line break), that search took as long as reading
  * the files did.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { markerScanModule } from './marker-wasm';
 
 /** Bytes read at a time; a line longer than this makes the caller scan the file another way. */
@@ -16,14 +16,29 @@ const GUARD = 16;
 /** Zero bytes after the data: the scan reads whole 32-byte blocks. */
 const PAD = 64;
 const NEWLINE = 0x0a;
-/** Every `eyJ` takes three bytes, so a chunk holds at most a third of its length in markers. */
-const MAX_MARKERS = Math.ceil(CHUNK_BYTES / 3) + 1;
 const PAGE = 64 * 1024;
+/** The deepest indentation the shallow-line test reads: one 16-byte load (marker-wasm.ts). */
+export const MAX_SHALLOW_DEPTH = 15;
 
 interface Exports {
   memory: WebAssembly.Memory;
   newlines: WebAssembly.Global;
-  scan: (data: number, length: number, out: number) => number;
+  shallowLines: WebAssembly.Global;
+  highBytes: WebAssembly.Global;
+  scan: (
+    data: number,
+    length: number,
+    out: number,
+    shallow: number,
+    indent: number,
+    deepMask: number,
+  ) => number;
+}
+
+/** Report the lines indented no deeper than `depth` characters `indent` (a pretty-printed HAR's entries). */
+export interface LineIndent {
+  indent: number;
+  depth: number;
 }
 
 /** One chunk of whole lines and the markers found in it. */
@@ -35,6 +50,10 @@ export interface MarkedChunk {
   count: number;
   /** Line breaks in the whole chunk. */
   newlines: number;
+  /** Whether every byte of the chunk is ASCII (so byte offsets are UTF-16 offsets). */
+  ascii: boolean;
+  /** With LineIndent: offsets of the chunk's lines indented no deeper than asked, in order. */
+  shallow: number[];
   /** Whether the chunk is the file's last. */
   last: boolean;
 }
@@ -45,15 +64,24 @@ export interface MarkedFile {
   endsWithNewline: boolean;
 }
 
+/** A whole file swept as one chunk (scanWhole). */
+export interface MarkedWhole extends MarkedChunk {
+  /** Whether the file ends with a line break. */
+  endsWithNewline: boolean;
+}
+
 /**
  * One instance per thread, reused for every file: the memory is allocated once (a fresh buffer per
- * file is external memory that makes V8 run full collections).
+ * file is external memory that makes V8 run full collections), and only grows (for scanWhole).
  */
 export class MarkerScan {
   private static instance: MarkerScan | undefined;
   private readonly exports: Exports;
-  private readonly data: Buffer;
-  private readonly out: number;
+  /** Bytes the data region holds; the regions after it are sized for it. */
+  private capacity = 0;
+  private data!: Buffer;
+  private out = 0;
+  private shallowOut = 0;
 
   static shared(): MarkerScan {
     MarkerScan.instance ??= new MarkerScan();
@@ -63,19 +91,90 @@ export class MarkerScan {
   private constructor() {
     const compiled = new WebAssembly.Module(markerScanModule());
     this.exports = new WebAssembly.Instance(compiled).exports as unknown as Exports;
-    this.out = GUARD + CHUNK_BYTES + PAD;
-    const bytes = this.out + MAX_MARKERS * 8;
+    this.reserve(CHUNK_BYTES);
+  }
+
+  /** Room for `capacity` bytes of data, their markers and their shallow lines. */
+  private reserve(capacity: number): void {
+    if (capacity <= this.capacity) return;
+    const out = GUARD + capacity + PAD;
+    // Every `eyJ` takes three bytes; every byte could end a line.
+    const shallowOut = out + (Math.ceil(capacity / 3) + 1) * 8;
+    const bytes = shallowOut + capacity * 4;
     const memory = this.exports.memory;
-    memory.grow(Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE);
-    // Growing detaches earlier views, so the views are made after it (and it never grows again).
-    this.data = Buffer.from(memory.buffer, GUARD, CHUNK_BYTES + PAD);
+    memory.grow(Math.max(0, Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE));
+    // Growing detaches earlier views, so the views are made after it.
+    this.data = Buffer.from(memory.buffer, GUARD, capacity + PAD);
+    this.capacity = capacity;
+    this.out = out;
+    this.shallowOut = shallowOut;
+  }
+
+  /**
+   * The whole file (at most `limit` bytes) as one chunk, its bytes valid until the next scan:
+   * undefined when it is larger. A HAR is read so, since the locator reads its entries afterwards;
+   * `linesOf` sees the bytes first and says which shallow lines to list.
+   */
+  scanWhole(
+    path: string,
+    limit: number,
+    linesOf?: (bytes: Buffer) => LineIndent | undefined,
+  ): MarkedWhole | undefined {
+    const fd = openSync(path, 'r');
+    let end = 0;
+    try {
+      const size = fstatSync(fd).size;
+      if (size > limit) return undefined;
+      this.reserve(size + 1);
+      // Read to the end, however the size changed since the stat (one byte spare tells a file that grew).
+      for (let read = -1; read !== 0 && end < this.capacity; end += read)
+        read = readSync(fd, this.data, end, this.capacity - end, null);
+      if (end >= this.capacity) return undefined;
+    } finally {
+      closeSync(fd);
+    }
+    const chunk = this.sweep(end, true, linesOf?.(this.data.subarray(0, end)));
+    return { ...chunk, endsWithNewline: end > 0 && this.data[end - 1] === NEWLINE };
+  }
+
+  /** Scans `data[0, length)` (whole lines, the last possibly without its break). */
+  private sweep(length: number, last: boolean, lines: LineIndent | undefined): MarkedChunk {
+    const { data, exports } = this;
+    // A line is deep when its first depth + 1 bytes are all the indent character.
+    const deepMask = lines && lines.depth <= MAX_SHALLOW_DEPTH ? 2 ** (lines.depth + 1) - 1 : 0;
+    const tail = Buffer.from(data.subarray(length, length + PAD));
+    data.fill(0, length, length + PAD);
+    const count = exports.scan(GUARD, length, this.out, this.shallowOut, lines?.indent ?? 0, deepMask);
+    tail.copy(data, length);
+    const markers = new Int32Array(exports.memory.buffer, this.out, count * 2);
+    const shallow: number[] = [];
+    if (deepMask !== 0 && length > 0) {
+      // The scan reports lines after its line breaks; the chunk's first line is told here.
+      if (!isDeep(data, 0, length, lines!)) shallow.push(0);
+      const found = exports.shallowLines.value as number;
+      for (const offset of new Int32Array(exports.memory.buffer, this.shallowOut, found))
+        shallow.push(offset);
+    }
+    return {
+      bytes: data.subarray(0, length),
+      markers,
+      count,
+      newlines: exports.newlines.value as number,
+      last,
+      ascii: exports.highBytes.value === 0,
+      shallow,
+    };
   }
 
   /**
    * Calls `onChunk` for successive chunks of whole lines of the file (the last may lack its line
    * break). 'long-line': a line is longer than CHUNK_BYTES; the callback has then seen part of the file.
    */
-  scanFile(path: string, onChunk: (chunk: MarkedChunk) => void): MarkedFile | 'long-line' {
+  scanFile(
+    path: string,
+    onChunk: (chunk: MarkedChunk) => void,
+    lines?: LineIndent,
+  ): MarkedFile | 'long-line' {
     const fd = openSync(path, 'r');
     const data = this.data;
     let newlines = 0;
@@ -93,15 +192,10 @@ export class MarkerScan {
           kept = end; // a short read mid-line: read on
           continue;
         }
-        const tail = Buffer.from(data.subarray(whole, Math.min(end, whole + PAD)));
-        data.fill(0, whole, whole + PAD);
-        const count = this.exports.scan(GUARD, whole, this.out);
-        const inChunk = this.exports.newlines.value as number;
-        const markers = new Int32Array(this.exports.memory.buffer, this.out, count * 2);
-        if (whole > 0) onChunk({ bytes: data.subarray(0, whole), markers, count, newlines: inChunk, last });
-        newlines += inChunk;
+        const chunk = this.sweep(whole, last, lines);
+        if (whole > 0) onChunk(chunk);
+        newlines += chunk.newlines;
         if (last) break;
-        tail.copy(data, whole);
         data.copy(data, 0, whole, end);
         kept = end - whole;
       }
@@ -110,4 +204,11 @@ export class MarkerScan {
     }
     return { newlines, endsWithNewline: lastByte === NEWLINE };
   }
+}
+
+/** Whether the line at `at` starts with more than `depth` indent characters within `end`. */
+function isDeep(bytes: Buffer, at: number, end: number, { indent, depth }: LineIndent): boolean {
+  if (at + depth >= end) return false;
+  for (let i = at; i <= at + depth; i++) if (bytes[i] !== indent) return false;
+  return true;
 }

@@ -4,18 +4,24 @@
  * hand per the WebAssembly core spec §5 (binary format) and the fixed-width SIMD proposal (opcodes
  * after the 0xfd prefix), which Node has run since version 16.4:
  *
- *   (func (export "scan") (param $data i32) (param $len i32) (param $out i32) (result i32)
+ *   (func (export "scan") (param $data $len $out $shallow $indent $deepMask: i32) (result i32)
  *     for each 32 bytes at $i in [$data, $data + $len):
  *       if any byte is '\n' or 'J' (one OR of four i8x16.eq, one v128.any_true):
  *         for each half: $nl, $j = i8x16.bitmask of the '\n' and 'J' lanes
  *           for each set bit of $j: if the two bytes before it are "ey", store
  *             (offset of the 'e' from $data, line breaks before it) at $out, $out += 8, $n++
+ *           if $deepMask: for each set bit of $nl whose next line starts before the end: unless
+ *             that line's first bytes (the bits of $deepMask) are all $indent, store its offset
+ *             at $shallow, $shallow += 4, $s++
  *           $lines += popcnt($nl)
- *     global $newlines = $lines; return $n)
+ *       $high |= the 32 bytes
+ *     global $newlines = $lines; global $shallowLines = $s; global $highBytes = bitmask($high)
+ *     return $n)
  *
  * Most 32-byte blocks of a log hold neither byte, so the loop is two loads, four compares and one
- * branch per 32 bytes. The caller keeps the two bytes before $data from reading as "ey" and the 32
- * bytes after its end zero (marker-scan.ts).
+ * branch per 32 bytes. The caller keeps the two bytes before $data from reading as "ey" and the 64
+ * bytes after its end zero (marker-scan.ts). Shallow lines serve a pretty-printed HAR: the lines
+ * indented no deeper than its entries are the only ones that can begin or end an entry.
  */
 
 const J = 0x4a;
@@ -23,21 +29,27 @@ const NEWLINE = 0x0a;
 /** "ey" read as a little-endian 16-bit number: the two bytes before the `J` of `eyJ`. */
 const EY = 0x7965;
 
-// Local indexes: the three parameters come first (WebAssembly core §2.5.5), then the declared locals.
+// Local indexes: the six parameters come first (WebAssembly core §2.5.5), then the declared locals.
 const DATA = 0,
   LEN = 1,
   OUT = 2,
-  I = 3,
-  END = 4,
-  NL = 5,
-  JMASK = 6,
-  N = 7,
-  LINES = 8,
-  BIT = 9,
-  P = 10,
-  V = 11,
-  JVEC = 12,
-  NLVEC = 13;
+  SHALLOW = 3,
+  INDENT = 4,
+  DEEP_MASK = 5,
+  I = 6,
+  END = 7,
+  NL = 8,
+  JMASK = 9,
+  N = 10,
+  LINES = 11,
+  BIT = 12,
+  P = 13,
+  S = 14,
+  V = 15,
+  JVEC = 16,
+  NLVEC = 17,
+  INDVEC = 18,
+  HIGH = 19;
 
 // Opcodes (core §5.4; SIMD after the 0xfd prefix).
 const op = {
@@ -54,6 +66,8 @@ const op = {
   i32Store: 0x36,
   i32Const: 0x41,
   i32Eq: 0x46,
+  i32Ne: 0x47,
+  i32LtU: 0x49,
   i32GeU: 0x4f,
   i32Popcnt: 0x69,
   i32Ctz: 0x68,
@@ -96,165 +110,110 @@ const i32 = (value: number) => [op.i32Const, ...sleb(value)];
 /** v128.load with the memarg's alignment hint 16 bytes (2^4) and an offset. */
 const load128 = (offset: number) => [SIMD, simd.v128Load, 4, ...uleb(offset)];
 const eqLanes = (vector: number) => [...get(vector), SIMD, simd.i8x16Eq];
+const bitmask = [SIMD, simd.bitmask];
+/** `local &= local - 1`: clears the lowest set bit. */
+const clearLowest = (local: number) => [
+  ...get(local),
+  ...get(local),
+  ...i32(1),
+  op.i32Sub,
+  op.i32And,
+  ...set(local),
+];
 
 /** `$i[offset..offset+16)` compared with '\n' OR compared with 'J'. */
 function newlineOrJ(offset: number): number[] {
+  // prettier-ignore
   return [
-    ...get(I),
-    ...load128(offset),
-    ...eqLanes(NLVEC),
-    ...get(I),
-    ...load128(offset),
-    ...eqLanes(JVEC),
-    SIMD,
-    simd.v128Or,
+    ...get(I), ...load128(offset), ...eqLanes(NLVEC),
+    ...get(I), ...load128(offset), ...eqLanes(JVEC),
+    SIMD, simd.v128Or,
   ];
 }
 
-/** One 16-byte half of a block that holds a line break or a `J`; `depth` is the label depth of $blocks. */
+/** One 16-byte half of a block that holds a line break or a `J`. */
 function half(offset: number): number[] {
+  // prettier-ignore
   return [
-    ...get(I),
-    ...load128(offset),
-    ...set(V),
-    ...get(V),
-    ...eqLanes(NLVEC),
-    SIMD,
-    simd.bitmask,
-    ...set(NL),
-    ...get(V),
-    ...eqLanes(JVEC),
-    SIMD,
-    simd.bitmask,
-    ...set(JMASK),
-    ...get(JMASK),
-    op.if,
-    op.void,
-    op.loop,
-    op.void,
-    ...get(JMASK),
-    op.i32Ctz,
-    ...set(BIT),
-    ...get(I),
-    ...get(BIT),
-    ...i32(offset),
-    op.i32Add,
-    op.i32Add,
-    ...set(P),
-    // The two bytes before the `J`, as one little-endian load (natural alignment hint 2^1, only a
-    // hint: the load may be unaligned; offset 0).
-    ...get(P),
-    ...i32(2),
-    op.i32Sub,
-    op.i32Load16U,
-    1,
-    0,
-    ...i32(EY),
-    op.i32Eq,
-    op.if,
-    op.void,
-    ...get(OUT),
-    ...get(P),
-    ...i32(2),
-    op.i32Sub,
-    ...get(DATA),
-    op.i32Sub,
-    op.i32Store,
-    2,
-    0,
-    ...get(OUT),
-    ...get(LINES),
-    ...get(NL),
-    ...i32(1),
-    ...get(BIT),
-    op.i32Shl,
-    ...i32(1),
-    op.i32Sub,
-    op.i32And,
-    op.i32Popcnt,
-    op.i32Add,
-    op.i32Store,
-    2,
-    4,
-    ...get(OUT),
-    ...i32(8),
-    op.i32Add,
-    ...set(OUT),
-    ...get(N),
-    ...i32(1),
-    op.i32Add,
-    ...set(N),
+    ...get(I), ...load128(offset), ...set(V),
+    ...get(V), ...eqLanes(NLVEC), ...bitmask, ...set(NL),
+    ...get(V), ...eqLanes(JVEC), ...bitmask, ...set(JMASK),
+    ...get(JMASK), op.if, op.void,
+      op.loop, op.void,
+        ...get(JMASK), op.i32Ctz, ...set(BIT),
+        ...get(I), ...get(BIT), ...i32(offset), op.i32Add, op.i32Add, ...set(P),
+        // The two bytes before the `J` as one little-endian load (natural alignment hint 2^1, only
+        // a hint: the load may be unaligned; offset 0).
+        ...get(P), ...i32(2), op.i32Sub, op.i32Load16U, 1, 0, ...i32(EY), op.i32Eq,
+        op.if, op.void,
+          ...get(OUT), ...get(P), ...i32(2), op.i32Sub, ...get(DATA), op.i32Sub, op.i32Store, 2, 0,
+          ...get(OUT), ...get(LINES),
+          ...get(NL), ...i32(1), ...get(BIT), op.i32Shl, ...i32(1), op.i32Sub, op.i32And, op.i32Popcnt,
+          op.i32Add, op.i32Store, 2, 4,
+          ...get(OUT), ...i32(8), op.i32Add, ...set(OUT),
+          ...get(N), ...i32(1), op.i32Add, ...set(N),
+        op.end,
+        ...clearLowest(JMASK),
+        ...get(JMASK), op.brIf, 0,
+      op.end,
     op.end,
-    ...get(JMASK),
-    ...get(JMASK),
-    ...i32(1),
-    op.i32Sub,
-    op.i32And,
-    ...set(JMASK),
-    ...get(JMASK),
-    op.brIf,
-    0,
+    ...shallowLines(offset),
+    ...get(LINES), ...get(NL), op.i32Popcnt, op.i32Add, ...set(LINES),
+  ];
+}
+
+/** The starts of the lines after this half's line breaks that are not indented as $deepMask says. */
+function shallowLines(offset: number): number[] {
+  // prettier-ignore
+  return [
+    ...get(NL), ...i32(0), op.i32Ne, ...get(DEEP_MASK), ...i32(0), op.i32Ne, op.i32And,
+    op.if, op.void,
+      ...get(NL), ...set(JMASK),
+      op.loop, op.void,
+        ...get(I), ...get(JMASK), op.i32Ctz, ...i32(offset + 1), op.i32Add, op.i32Add, ...set(P),
+        ...get(P), ...get(END), op.i32LtU,
+        ...get(P), ...load128(0), ...eqLanes(INDVEC), ...bitmask, ...get(DEEP_MASK), op.i32And,
+        ...get(DEEP_MASK), op.i32Ne,
+        op.i32And,
+        op.if, op.void,
+          ...get(SHALLOW), ...get(P), ...get(DATA), op.i32Sub, op.i32Store, 2, 0,
+          ...get(SHALLOW), ...i32(4), op.i32Add, ...set(SHALLOW),
+          ...get(S), ...i32(1), op.i32Add, ...set(S),
+        op.end,
+        ...clearLowest(JMASK),
+        ...get(JMASK), op.brIf, 0,
+      op.end,
     op.end,
-    op.end,
-    ...get(LINES),
-    ...get(NL),
-    op.i32Popcnt,
-    op.i32Add,
-    ...set(LINES),
   ];
 }
 
 function scanBody(): number[] {
   const locals = [
-    [8, 0x7f], // $i $end $nl $j $n $lines $b $p: i32
-    [3, 0x7b], // $v $J $NL: v128
+    [9, 0x7f], // $i $end $nl $j $n $lines $b $p $s: i32
+    [5, 0x7b], // $v $J $NL $IND $high: v128
   ];
+  // prettier-ignore
   const code = [
-    ...i32(J),
-    SIMD,
-    simd.i8x16Splat,
-    ...set(JVEC),
-    ...i32(NEWLINE),
-    SIMD,
-    simd.i8x16Splat,
-    ...set(NLVEC),
-    ...get(DATA),
-    ...set(I),
-    ...get(DATA),
-    ...get(LEN),
-    op.i32Add,
-    ...set(END),
-    op.block,
-    op.void,
-    op.loop,
-    op.void,
-    ...get(I),
-    ...get(END),
-    op.i32GeU,
-    op.brIf,
-    1,
-    ...newlineOrJ(0),
-    ...newlineOrJ(16),
-    SIMD,
-    simd.v128Or,
-    SIMD,
-    simd.anyTrue,
-    op.if,
-    op.void,
-    ...half(0),
-    ...half(16),
+    ...i32(J), SIMD, simd.i8x16Splat, ...set(JVEC),
+    ...i32(NEWLINE), SIMD, simd.i8x16Splat, ...set(NLVEC),
+    ...get(INDENT), SIMD, simd.i8x16Splat, ...set(INDVEC),
+    ...get(DATA), ...set(I),
+    ...get(DATA), ...get(LEN), op.i32Add, ...set(END),
+    op.block, op.void,
+      op.loop, op.void,
+        ...get(I), ...get(END), op.i32GeU, op.brIf, 1,
+        // Every byte ORed together: a byte of 0x80 or more leaves its top bit set (not ASCII).
+        ...get(HIGH), ...get(I), ...load128(0), ...get(I), ...load128(16), SIMD, simd.v128Or,
+        SIMD, simd.v128Or, ...set(HIGH),
+        ...newlineOrJ(0), ...newlineOrJ(16), SIMD, simd.v128Or, SIMD, simd.anyTrue,
+        op.if, op.void, ...half(0), ...half(16), op.end,
+        ...get(I), ...i32(32), op.i32Add, ...set(I),
+        op.br, 0,
+      op.end,
     op.end,
-    ...get(I),
-    ...i32(32),
-    op.i32Add,
-    ...set(I),
-    op.br,
-    0,
-    op.end,
-    op.end,
-    ...get(LINES),
-    op.globalSet,
-    0,
+    ...get(LINES), op.globalSet, 0,
+    ...get(S), op.globalSet, 1,
+    ...get(HIGH), ...bitmask, op.globalSet, 2,
     ...get(N),
     op.end,
   ];
@@ -269,23 +228,26 @@ function scanBody(): number[] {
 const name = (text: string) => [...uleb(text.length), ...[...text].map((c) => c.charCodeAt(0))];
 const section = (id: number, content: number[]) => [id, ...uleb(content.length), ...content];
 
-/** The module's bytes: memory and the newline count exported, one function `scan`. */
+/** The module's bytes: memory, the two counts and one function `scan`, exported. */
 export function markerScanModule(): Uint8Array<ArrayBuffer> {
   const I32 = 0x7f;
+  const mutableZero = [I32, 1, ...i32(0), op.end];
+  // prettier-ignore
   return new Uint8Array([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00, // "\0asm", version 1
-    ...section(1, [1, 0x60, 3, I32, I32, I32, 1, I32]), // type: (i32 i32 i32) -> i32
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
+    ...section(1, [1, 0x60, 6, I32, I32, I32, I32, I32, I32, 1, I32]), // type: (i32 × 6) -> i32
     ...section(3, [1, 0]), // function 0 has type 0
     ...section(5, [1, 0x00, 1]), // one memory, at least one page (the caller grows it)
-    ...section(6, [1, I32, 1, ...i32(0), op.end]), // global 0: mutable i32 = 0
-    ...section(7, [3, ...name('memory'), 2, 0, ...name('newlines'), 3, 0, ...name('scan'), 0, 0]),
+    // the line breaks and shallow lines counted, and the lanes that saw a byte ≥ 0x80
+    ...section(6, [3, ...mutableZero, ...mutableZero, ...mutableZero]),
+    ...section(7, [
+      5,
+      ...name('memory'), 2, 0,
+      ...name('newlines'), 3, 0,
+      ...name('shallowLines'), 3, 1,
+      ...name('highBytes'), 3, 2,
+      ...name('scan'), 0, 0,
+    ]),
     ...section(10, [1, ...scanBody()]),
   ]);
 }

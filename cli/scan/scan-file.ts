@@ -12,22 +12,29 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import {
   addHarLocations,
   createTextScanner,
+  harEntriesIndent,
   locateHarTokensByEntry,
   looksLikeHar,
   readHar,
   scanText,
   TokenMatcher,
   type FoundToken,
+  type HarText,
 } from '../../lib/index';
-import { CHUNK_BYTES } from './marker-scan';
+import { CHUNK_BYTES, MAX_SHALLOW_DEPTH } from './marker-scan';
 import { hitsOf, type TokenHits } from './hits';
-import { ByteCopies, scanTextFile, type ScanContext } from './text-file';
+import { ByteCopies, scanTextFile, scanWholeAtMarkers, type ScanContext } from './text-file';
 import { systemReason } from '../input';
 
 /** A HAR larger than this is scanned as text: positions stay exact, only the entry names are lost. */
 export const MAX_HAR_BYTES = 512 * 1024 * 1024;
 /** looksLikeHar reads the first 2 KB of text; 8 KB of bytes covers that in any UTF-8. */
 const HAR_SNIFF_BYTES = 8 * 1024;
+/**
+ * A pretty-printed HAR up to this size is read whole into the scanner's memory (which then keeps
+ * about eight times its size reserved for markers and lines); a larger one goes the string way.
+ */
+export const WHOLE_HAR_BYTES = 64 * 1024 * 1024;
 
 export interface FileScan {
   path: string;
@@ -51,8 +58,8 @@ export function scanFile(
 ): FileScanResult {
   try {
     if (isHarFile(path, size)) {
-      const tokens = scanHarFile(path, now, context.matcher);
-      if (tokens) return { ok: true, scan: { path, bytes: size, har: true, hits: hitsOf(tokens) } };
+      const hits = scanHarFile(path, now, context);
+      if (hits) return { ok: true, scan: { path, bytes: size, har: true, hits } };
     }
     return {
       ok: true,
@@ -64,19 +71,57 @@ export function scanFile(
 }
 
 /**
- * As lib's scanHar, but the text first: a HAR without a token needs no parse at all, and one with
- * tokens has only the entries that hold them parsed (locateHarTokensByEntry), or, when the file's
- * layout does not let that be sure, the whole document. undefined: not a HAR after all (e.g. cut
- * off, so not JSON), to be scanned as the text file it still is.
+ * As lib's scanHar, but the text first: a HAR without a token needs no parse, nor even a string. A
+ * pretty-printed one (up to WHOLE_HAR_BYTES) is read whole and swept at its markers like a text file,
+ * which also lists the lines that can begin or end an entry (marker-scan.ts), and only the entries
+ * holding tokens are parsed (locateHarTokensByEntry reads the bytes themselves: an ASCII file's bytes
+ * are its UTF-16 code units). Any other, or one whose layout does not let that be sure, is read into
+ * a string and parsed whole. undefined: not a HAR after all (e.g. cut off, so not JSON), to be
+ * scanned as the text file it still is.
  */
-function scanHarFile(path: string, now: Date, matcher: TokenMatcher): FoundToken[] | undefined {
+function scanHarFile(path: string, now: Date, context: ScanContext): TokenHits[] | undefined {
+  const { matcher } = context;
+  const swept = scanWholeAtMarkers(path, WHOLE_HAR_BYTES, context, (head) => {
+    const indent = harEntriesIndent(head);
+    return indent && indent.depth <= MAX_SHALLOW_DEPTH ? indent : undefined;
+  });
+  if (swept?.tokens.size === 0) return [];
+  if (swept?.ascii && swept.indent) {
+    const tokens = swept.tokens.found();
+    const shallowLines = { ...swept.indent, starts: swept.shallow };
+    if (locateHarTokensByEntry(asciiText(swept.bytes), tokens, { now, matcher, shallowLines }))
+      return hitsOf(tokens);
+  }
   const text = readWhole(path);
   const { tokens } = scanText(text, { now, matcher });
-  if (tokens.length === 0 || locateHarTokensByEntry(text, tokens, { now, matcher })) return tokens;
+  if (tokens.length === 0 || locateHarTokensByEntry(text, tokens, { now, matcher })) return hitsOf(tokens);
   const read = readHar(text);
   if (!read.ok) return undefined;
   addHarLocations(read.har, tokens, { now, matcher });
-  return tokens;
+  return hitsOf(tokens);
+}
+
+/** ASCII bytes as the string methods the HAR locator reads (no string of the whole file is made). */
+function asciiText(bytes: Buffer): HarText {
+  // The locator compares each token at each of its copies: those long needles go to a native
+  // comparison, each made into bytes once.
+  let needle = '';
+  let needleBytes = Buffer.alloc(0);
+  return {
+    length: bytes.length,
+    charCodeAt: (i) => (i >= 0 && i < bytes.length ? bytes[i]! : NaN),
+    startsWith(search, at) {
+      if (at < 0 || at + search.length > bytes.length) return false;
+      if (search.length > 32) {
+        if (search !== needle) [needle, needleBytes] = [search, Buffer.from(search, 'latin1')];
+        return needleBytes.compare(bytes, at, at + search.length) === 0;
+      }
+      for (let k = 0; k < search.length; k++) if (bytes[at + k] !== search.charCodeAt(k)) return false;
+      return true;
+    },
+    indexOf: (search, from = 0) => bytes.indexOf(search, from, 'latin1'),
+    slice: (start, end) => bytes.toString('latin1', start, end),
+  };
 }
 
 function scanTextOrStream(path: string, now: Date, context: ScanContext): TokenHits[] {

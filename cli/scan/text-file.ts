@@ -8,9 +8,14 @@
  */
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { MAX_STORED_OCCURRENCES, type MatchedToken, type TokenMatcher } from '../../lib/index';
+import {
+  MAX_STORED_OCCURRENCES,
+  type FoundToken,
+  type MatchedToken,
+  type TokenMatcher,
+} from '../../lib/index';
 import type { TokenHits } from './hits';
-import { MarkerScan, type MarkedChunk } from './marker-scan';
+import { MarkerScan, type MarkedChunk, type LineIndent } from './marker-scan';
 
 /** A token lib's matcher has judged valid: the same object for every copy. */
 type ValidToken = MatchedToken['known'];
@@ -20,6 +25,8 @@ const TILDE = 0x7e;
 const NEWLINE = 0x0a;
 /** Characters of the signature that key a copy (as lib's matcher): random for real tokens. */
 const KEY_CHARS = 24;
+/** Where a HAR's `"entries": [` line is looked for: after `log.pages`, which is short in exports. */
+const HEAD_BYTES = 64 * 1024;
 /** Real JOSE headers are a few hundred characters (as lib's candidates.ts). */
 const MAX_HEADER_BYTES = 8192;
 
@@ -99,23 +106,45 @@ export function fingerprintOf(known: ValidToken): string {
 
 /** One file's copies, token by token, in text order, as numbers (hits.ts). */
 class FileTokens {
-  private readonly byToken = new Map<ValidToken, TokenHits>();
+  private readonly byToken = new Map<ValidToken, { hits: TokenHits; offsets: number[] }>();
 
-  add(known: ValidToken, line: number, column: number): void {
-    let hits = this.byToken.get(known);
-    if (hits === undefined) {
+  /** `offsets`: also keep each stored copy's byte offset in the file (for the HAR locator). */
+  constructor(private readonly keepOffsets: boolean) {}
+
+  add(known: ValidToken, line: number, column: number, offset: number): void {
+    let entry = this.byToken.get(known);
+    if (entry === undefined) {
       const fingerprint = fingerprintOf(known);
-      hits = { token: known.token, kind: known.kind, fingerprint, count: 0, lines: [], columns: [] };
-      this.byToken.set(known, hits);
+      const hits = { token: known.token, kind: known.kind, fingerprint, count: 0, lines: [], columns: [] };
+      entry = { hits, offsets: [] };
+      this.byToken.set(known, entry);
     }
+    const { hits } = entry;
     if (hits.count++ < MAX_STORED_OCCURRENCES) {
       hits.lines.push(line);
       hits.columns.push(column);
+      if (this.keepOffsets) entry.offsets.push(offset);
     }
   }
 
+  get size(): number {
+    return this.byToken.size;
+  }
+
   hits(): TokenHits[] {
-    return [...this.byToken.values()];
+    return [...this.byToken.values()].map((entry) => entry.hits);
+  }
+
+  /** lib's form, occurrence indexes being byte offsets (UTF-16 offsets too, in an ASCII file). */
+  found(): FoundToken[] {
+    return [...this.byToken].map(([known, { hits, offsets }]) => ({
+      token: known.token,
+      kind: known.kind,
+      fingerprint: hits.fingerprint,
+      count: hits.count,
+      occurrences: offsets.map((index, i) => ({ index, line: hits.lines[i]!, column: hits.columns[i]! })),
+      decoded: known.decoded,
+    }));
   }
 }
 
@@ -126,25 +155,69 @@ function charsBetween(bytes: Buffer, from: number, to: number, ascii: boolean): 
 
 /** Every token in the file, or 'long-line' when a line is too long to read whole (see marker-scan.ts). */
 export function scanTextFile(path: string, context: ScanContext): TokenHits[] | 'long-line' {
-  const found = new FileTokens();
+  const scan = scanAtMarkers(path, context);
+  return scan === 'long-line' ? scan : scan.tokens.hits();
+}
+
+export interface MarkerFileScan {
+  tokens: FileTokens;
+  /** Whether every byte of the file is ASCII. */
+  ascii: boolean;
+  /** With `lines`: the byte offsets of the file's lines indented no deeper than asked. */
+  shallow: number[];
+}
+
+/** The file read at its markers; with `lines`, its shallow lines too and each copy's byte offset. */
+export function scanAtMarkers(
+  path: string,
+  context: ScanContext,
+  lines?: LineIndent,
+): MarkerFileScan | 'long-line' {
+  const tokens = new FileTokens(lines !== undefined);
+  const shallow: number[] = [];
+  let ascii = true;
   let lineBase = 1; // the line the current chunk starts on
+  let offsetBase = 0; // the chunk's first byte in the file
   const onChunk = (chunk: MarkedChunk) => {
-    scanChunk(chunk, lineBase, found, context);
+    scanChunk(chunk, lineBase, offsetBase, tokens, context);
+    for (const at of chunk.shallow) shallow.push(offsetBase + at);
+    ascii &&= chunk.ascii;
     lineBase += chunk.newlines;
+    offsetBase += chunk.bytes.length;
   };
-  const done = MarkerScan.shared().scanFile(path, onChunk);
-  return done === 'long-line' ? done : found.hits();
+  const done = MarkerScan.shared().scanFile(path, onChunk, lines);
+  return done === 'long-line' ? done : { tokens, ascii, shallow };
+}
+
+/**
+ * A whole file (at most `limit` bytes) swept as one chunk; `bytes` are valid until the next scan.
+ * `indentOf` reads the start of the file and says which shallow lines to list (marker-scan.ts).
+ */
+export function scanWholeAtMarkers<Indent extends { indent: ' ' | '\t'; depth: number }>(
+  path: string,
+  limit: number,
+  context: ScanContext,
+  indentOf: (head: string) => Indent | undefined,
+): (MarkerFileScan & { bytes: Buffer; indent: Indent | undefined }) | undefined {
+  let indent: Indent | undefined;
+  const chunk = MarkerScan.shared().scanWhole(path, limit, (head) => {
+    indent = indentOf(head.toString('latin1', 0, Math.min(head.length, HEAD_BYTES)));
+    return indent && { indent: indent.indent.charCodeAt(0), depth: indent.depth };
+  });
+  if (chunk === undefined) return undefined;
+  const tokens = new FileTokens(true);
+  scanChunk(chunk, 1, 0, tokens, context);
+  return { tokens, ascii: chunk.ascii, shallow: chunk.shallow, bytes: chunk.bytes, indent };
 }
 
 function scanChunk(
-  { bytes, markers, count }: MarkedChunk,
+  { bytes, markers, count, ascii }: MarkedChunk,
   lineBase: number,
+  offsetBase: number,
   found: FileTokens,
   { matcher, copies }: ScanContext,
 ): void {
   const end = bytes.length;
-  // Most logs are ASCII throughout: one check per chunk rather than one per marker.
-  const ascii = count > 0 && isAscii(bytes);
   let resume = 0; // markers before this offset lie inside a token or a line already judged
   for (let k = 0; k < count; k++) {
     const h = markers[2 * k]!;
@@ -154,7 +227,7 @@ function scanChunk(
     const prefix = charsBetween(bytes, lineStart, h, ascii);
     const copy = copies.at(bytes, h, end);
     if (copy !== undefined) {
-      found.add(copy, line, prefix + 1);
+      found.add(copy, line, prefix + 1, offsetBase + h);
       resume = h + copy.token.length;
       continue;
     }
@@ -163,7 +236,8 @@ function scanChunk(
     const lineEnd = lineBreak === -1 ? end : lineBreak;
     const text = bytes.toString('utf8', h, lineEnd);
     for (const m of matcher.match(text).tokens) {
-      found.add(m.known, line, prefix + m.span.start + 1);
+      const before = ascii ? m.span.start : Buffer.byteLength(text.slice(0, m.span.start));
+      found.add(m.known, line, prefix + m.span.start + 1, offsetBase + h + before);
       copies.remember(m.known);
     }
     resume = lineEnd;

@@ -44,12 +44,12 @@ import type { FoundToken, HarLocation, Occurrence, ScanOptions } from './types';
  * `tokens` are scanText's (or a TextScanner's) on this same text: occurrence indexes are offsets into it.
  */
 export function locateHarTokensByEntry(
-  text: string,
+  text: HarText,
   tokens: FoundToken[],
-  options: ScanOptions & { matcher?: TokenMatcher },
+  options: ScanOptions & { matcher?: TokenMatcher; shallowLines?: ShallowLines },
 ): boolean {
-  if (typeof text !== 'string' || !Array.isArray(tokens)) return false;
-  const layout = entriesLayout(text);
+  if (!isHarText(text) || !Array.isArray(tokens)) return false;
+  const layout = entriesLayout(text, options.shallowLines);
   if (layout === undefined) return false;
   const skeleton = readSkeleton(text, layout);
   if (skeleton === undefined) return false;
@@ -71,7 +71,68 @@ export function locateHarTokensByEntry(
   return true;
 }
 
+/**
+ * A HAR's text as the locator reads it: a string, or anything with these string methods over the same
+ * UTF-16 text. The CLI passes its bytes (an ASCII file's bytes are its UTF-16 code units), so a large
+ * HAR never becomes one string: most of it is never read again.
+ */
+export interface HarText {
+  readonly length: number;
+  charCodeAt(index: number): number;
+  startsWith(search: string, position: number): boolean;
+  indexOf(search: string, position?: number): number;
+  slice(start: number, end?: number): string;
+}
+
+function isHarText(text: unknown): text is HarText {
+  if (typeof text === 'string') return true;
+  if (typeof text !== 'object' || text === null) return false;
+  const t = text as Record<string, unknown>;
+  return (
+    typeof t.length === 'number' &&
+    ['charCodeAt', 'startsWith', 'indexOf', 'slice'].every((name) => typeof t[name] === 'function')
+  );
+}
+
 // ---- Layout: the entries array and its elements' bounds, from line starts alone ----
+
+/**
+ * The lines of the text indented no deeper than `depth` characters `indent` (a line is deep when its
+ * first depth + 1 characters are all `indent`), by the offset of their first character, ascending:
+ * a caller that has already swept the text's bytes (the CLI, in WebAssembly) passes them, and they
+ * are used when `indent` and `depth` are the entries' own (harEntriesIndent); otherwise the lines are
+ * found here.
+ */
+export interface ShallowLines {
+  indent: ' ' | '\t';
+  depth: number;
+  starts: readonly number[];
+}
+
+/**
+ * The indentation of a pretty-printed HAR's entries (`indent` repeated `depth` times), from the start
+ * of its text (the `"entries": [` line and the first element's `{` line must be in it); undefined when
+ * the layout is not one locateHarTokensByEntry reads.
+ */
+export function harEntriesIndent(head: string): { indent: ' ' | '\t'; depth: number } | undefined {
+  const found = firstElement(head);
+  if (found === undefined) return undefined;
+  return { indent: found.inner[0] === '\t' ? '\t' : ' ', depth: found.inner.length };
+}
+
+/** The `"entries": [` line and the first element's indentation (`inner`), as entriesLayout reads them. */
+function firstElement(
+  text: HarText,
+): { key: number; outer: string; eol: string; first: number; inner: string } | undefined {
+  const head = entriesLine(text);
+  if (head === undefined) return undefined;
+  const indentChar = head.outer.charCodeAt(0);
+  let k = head.first;
+  while (text.charCodeAt(k) === indentChar) k++;
+  // The first element, deeper than the key; `"entries": [` then `]` (no element) has nothing to locate.
+  if (k - head.first <= head.outer.length || text.charCodeAt(k) !== OPEN_BRACE) return undefined;
+  return { ...head, inner: text.slice(head.first, k) };
+}
 
 interface EntriesLayout {
   /** Offsets of the `[` that opens `log.entries` and of the `]` that closes it. */
@@ -95,34 +156,33 @@ const OPEN_BRACE = 123;
  * elements, every other line starting `<I>` plus one more indent character, and `<P>]` after the last.
  * Line ends are `\n` or `\r\n`, the same throughout. undefined for any other layout.
  */
-function entriesLayout(text: string): EntriesLayout | undefined {
-  const head = entriesLine(text);
+function entriesLayout(text: HarText, given?: ShallowLines): EntriesLayout | undefined {
+  const head = firstElement(text);
   if (head === undefined) return undefined;
-  const { key, outer, eol, first } = head;
-  const indentChar = outer.charCodeAt(0);
-  let k = first;
-  while (text.charCodeAt(k) === indentChar) k++;
-  // The first element, deeper than the key; `"entries": [` then `]` (no element) has nothing to locate.
-  if (k - first <= outer.length || text.charCodeAt(k) !== OPEN_BRACE) return undefined;
-  const inner = text.slice(first, k);
+  const { key, outer, eol, first, inner } = head;
   const startLine = `${inner}{${eol}`;
   const lastEndLine = `${inner}}${eol}`;
   const endLine = `${inner}},${eol}`;
   const closeLine = `${outer}]`;
   const starts: number[] = [];
   const ends: number[] = [];
-  // Only lines indented as deep as the elements, or less, can be anything but an element's content;
-  // a native regex finds those (the deeper lines, nearly all of them, are skipped without a JavaScript
-  // step per line, which took most of a large HAR's scan time). Each must be, in order: an element's
-  // `{` (right after `"entries": [` or the previous `},`), its `},` or last `}`, then the array's `]`.
-  const indent = indentChar === TAB ? '\\t' : ' ';
-  // A line break not followed by more indentation than the elements have (one lookahead per line).
-  const shallow = new RegExp(`\\n(?!${indent}{${inner.length + 1}})`, 'g');
+  // Only lines indented as deep as the elements, or less, can be anything but an element's content.
+  // Each must be, in order: an element's `{` (right after `"entries": [` or the previous `},`), its
+  // `},` or last `}`, then the array's `]`. The caller's list of them is used when it was made for
+  // this indentation; else a native regex finds them (a line break not followed by more indentation
+  // than the elements have: one lookahead per line, where a JavaScript step per line took most of a
+  // large HAR's scan time).
+  let lines: readonly number[];
+  if (given !== undefined && given.indent === inner[0] && given.depth === inner.length)
+    lines = listedLines(given.starts, first);
+  else if (typeof text === 'string') {
+    const indent = inner[0] === '\t' ? '\\t' : ' ';
+    lines = matchedLines(text, new RegExp(`\\n(?!${indent}{${inner.length + 1}})`, 'g'), first);
+  } else return undefined; // text that is not a string cannot be searched by a regex: it needs its lines
   let expect: 'start' | 'end' | 'close' = 'start';
   let startAt = first; // where the next element's `{` line must begin
-  shallow.lastIndex = first - 1;
-  for (let m = shallow.exec(text); m !== null; m = shallow.exec(text)) {
-    const line = m.index + 1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (expect === 'end') {
       if (text.startsWith(endLine, line)) {
         ends.push(line + inner.length);
@@ -142,18 +202,36 @@ function entriesLayout(text: string): EntriesLayout | undefined {
       if (!text.startsWith(closeLine, line)) return undefined;
       return { open: key + ENTRIES_KEY.length - 1, close: line + outer.length, starts, ends };
     }
-    // Never look at a match inside the line just read (a `{` line's own end is the next line's start).
-    shallow.lastIndex = Math.max(shallow.lastIndex, line);
   }
   // The text ends inside the array: cut off (readHar would fail to parse it too).
   return undefined;
+}
+
+/** The listed line starts from `from` on (they are ascending). */
+function listedLines(starts: readonly number[], from: number): readonly number[] {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? starts : starts.slice(lo);
+}
+
+/** The starts of the lines after each line break `shallow` matches, from `from` on. */
+function matchedLines(text: string, shallow: RegExp, from: number): number[] {
+  const starts: number[] = [];
+  shallow.lastIndex = from - 1;
+  for (let m = shallow.exec(text); m !== null; m = shallow.exec(text)) starts.push(m.index + 1);
+  return starts;
 }
 
 /**
  * The first `"entries": [` that ends its line and starts it after nothing but one kind of indentation
  * (spaces or tabs). `outer` is that indentation, `first` the offset of the next line.
  */
-function entriesLine(text: string): { key: number; outer: string; eol: string; first: number } | undefined {
+function entriesLine(text: HarText): { key: number; outer: string; eol: string; first: number } | undefined {
   for (let key = text.indexOf(ENTRIES_KEY); key !== -1; key = text.indexOf(ENTRIES_KEY, key + 1)) {
     const after = key + ENTRIES_KEY.length;
     const eol =
@@ -183,7 +261,7 @@ function entriesLine(text: string): { key: number; outer: string; eol: string; f
  * array's place: a later duplicate `"entries"` or `"log"` key would win both times with its own fixed
  * value, so only the array found can make `log.entries` follow the replacement.
  */
-function readSkeleton(text: string, layout: EntriesLayout): HarDocument | undefined {
+function readSkeleton(text: HarText, layout: EntriesLayout): HarDocument | undefined {
   const before = text.slice(0, layout.open);
   const after = text.slice(layout.close + 1);
   const empty = parseJson(`${before}[]${after}`);
@@ -225,7 +303,7 @@ interface WantedCopies {
  * skeleton or a gap), does not show its token at its offset, is out of text order, or a token text
  * comes twice: then this text and these tokens are not what the entry-by-entry rule can be sure of.
  */
-function wantedCopies(text: string, tokens: FoundToken[], layout: EntriesLayout): WantedCopies | undefined {
+function wantedCopies(text: HarText, tokens: FoundToken[], layout: EntriesLayout): WantedCopies | undefined {
   const byEntry = new Map<number, EntryCopies[]>();
   const byToken = new Map<string, { found: FoundToken; lastEntry: number }>();
   for (const found of tokens) {
@@ -273,7 +351,7 @@ function entryAt(layout: EntriesLayout, offset: number): number {
  * The entries to parse, ascending: those holding stored occurrences, and those whose text has `\u`
  * (the only way a string there could decode to a token that the raw text does not show; see the top).
  */
-function entriesToParse(text: string, layout: EntriesLayout, wanted: WantedCopies): number[] {
+function entriesToParse(text: HarText, layout: EntriesLayout, wanted: WantedCopies): number[] {
   const parse = new Set(wanted.byEntry.keys());
   for (let at = text.indexOf('\\u', layout.open); at !== -1 && at < layout.close;) {
     const entry = entryAt(layout, at);
@@ -289,7 +367,11 @@ function entriesToParse(text: string, layout: EntriesLayout, wanted: WantedCopie
 }
 
 /** One element parsed on its own; undefined when its text is not a JSON object. */
-function parseEntry(text: string, layout: EntriesLayout, index: number): Record<string, unknown> | undefined {
+function parseEntry(
+  text: HarText,
+  layout: EntriesLayout,
+  index: number,
+): Record<string, unknown> | undefined {
   const entry = parseJson(text.slice(layout.starts[index]!, layout.ends[index]! + 1));
   return isObject(entry) ? entry : undefined;
 }
