@@ -79,7 +79,6 @@ interface ChunkSeen {
   length: number;
   newlines: number;
   ascii: boolean;
-  last: boolean;
   /** The reference's view of the same bytes. */
   expectedNewlines: number;
   expectedAscii: boolean;
@@ -110,7 +109,6 @@ function scanned(path: string, lines?: Indent) {
         length: bytes.length,
         newlines: chunk.newlines,
         ascii: chunk.ascii,
-        last: chunk.last,
         expectedNewlines: referenceNewlines(bytes),
         expectedAscii: referenceAscii(bytes),
         endsWithNewline: bytes[bytes.length - 1] === NEWLINE,
@@ -408,7 +406,7 @@ describe('MarkerScan.scanFile at the 4 MB chunk edges', () => {
   });
 });
 
-/** Asserts scanWhole gives the file as one last chunk agreeing with the reference. */
+/** Asserts scanWhole gives the file as one chunk agreeing with the reference. */
 function expectWholeMatchesReference(content: Buffer, indent?: Indent) {
   const path = fileOf(content);
   let seenByLinesOf: Buffer | undefined;
@@ -425,7 +423,6 @@ function expectWholeMatchesReference(content: Buffer, indent?: Indent) {
   expect(pairs.filter((_, i) => i % 2 === 1).map((n) => n + 1)).toEqual(ref.lines);
   expect(whole.newlines).toBe(referenceNewlines(content));
   expect(whole.ascii).toBe(referenceAscii(content));
-  expect(whole.last).toBe(true);
   expect(whole.endsWithNewline).toBe(content.length > 0 && content[content.length - 1] === NEWLINE);
   expect(whole.shallow).toEqual(indent ? referenceShallow(content, indent) : []);
   return whole;
@@ -441,9 +438,31 @@ describe('MarkerScan.scanWhole', () => {
     );
   });
 
-  it('an empty file is an empty last chunk', () => {
+  it('an empty file is one empty chunk', () => {
     const whole = expectWholeMatchesReference(Buffer.alloc(0), { indent: SPACE, depth: 0 });
     expect(whole.count).toBe(0);
+  });
+
+  it('files just past the memory it has, of every size modulo 4, are swept, and scanFile still reads right after', () => {
+    // The regions after the data hold 32-bit numbers: however the data region grows, they stay aligned.
+    for (let extra = 1; extra <= 4; extra++) {
+      const content = Buffer.alloc(CHUNK_BYTES + extra, 'x');
+      content.write('\n  eyJ', CHUNK_BYTES - 20);
+      expectWholeMatchesReference(content, { indent: SPACE, depth: 1 });
+      expectMatchesReference(Buffer.from('a\n  eyJ\n eyJ'), { indent: SPACE, depth: 1 });
+    }
+  });
+
+  it('refuses a file past its limit; one over 2 × CHUNK_BYTES grows the memory, and scanFile still reads right after', () => {
+    const { content } = bigFile();
+    const path = fileOf(content);
+    expect(MarkerScan.shared().scanWhole(path, content.length - 1)).toBeUndefined();
+    const indent = { indent: SPACE, depth: 2 };
+    const whole = expectWholeMatchesReference(content, indent);
+    expect(whole.ascii).toBe(false);
+    // The shared instance now has more memory: the chunked read must use the new views.
+    expectMatchesReference(content, indent);
+    expectMatchesReference(Buffer.from('a\n  eyJ\n'), indent);
   });
 });
 

@@ -9,7 +9,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { markerScanModule } from './marker-wasm';
 
-/** Bytes read at a time; a line longer than this makes the caller scan the file another way. */
+/** Bytes read at a time; a line that fills them without its line break makes the caller scan the
+ * file another way. */
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 /** Zero bytes before the data, so a `J` in its first two bytes never reads "ey" from an earlier chunk. */
 const GUARD = 16;
@@ -54,8 +55,6 @@ export interface MarkedChunk {
   ascii: boolean;
   /** With LineIndent: offsets of the chunk's lines indented no deeper than asked, in order. */
   shallow: number[];
-  /** Whether the chunk is the file's last. */
-  last: boolean;
 }
 
 export interface MarkedFile {
@@ -95,8 +94,10 @@ export class MarkerScan {
   }
 
   /** Room for `capacity` bytes of data, their markers and their shallow lines. */
-  private reserve(capacity: number): void {
-    if (capacity <= this.capacity) return;
+  private reserve(wanted: number): void {
+    if (wanted <= this.capacity) return;
+    // A multiple of 16, so the regions after the data stay aligned for their Int32Array views.
+    const capacity = Math.ceil(wanted / 16) * 16;
     const out = GUARD + capacity + PAD;
     // Every `eyJ` takes three bytes; every byte could end a line.
     const shallowOut = out + (Math.ceil(capacity / 3) + 1) * 8;
@@ -133,12 +134,12 @@ export class MarkerScan {
     } finally {
       closeSync(fd);
     }
-    const chunk = this.sweep(end, true, linesOf?.(this.data.subarray(0, end)));
+    const chunk = this.sweep(end, linesOf?.(this.data.subarray(0, end)));
     return { ...chunk, endsWithNewline: end > 0 && this.data[end - 1] === NEWLINE };
   }
 
   /** Scans `data[0, length)` (whole lines, the last possibly without its break). */
-  private sweep(length: number, last: boolean, lines: LineIndent | undefined): MarkedChunk {
+  private sweep(length: number, lines: LineIndent | undefined): MarkedChunk {
     const { data, exports } = this;
     // A line is deep when its first depth + 1 bytes are all the indent character.
     const deepMask = lines && lines.depth <= MAX_SHALLOW_DEPTH ? 2 ** (lines.depth + 1) - 1 : 0;
@@ -160,7 +161,6 @@ export class MarkerScan {
       markers,
       count,
       newlines: exports.newlines.value as number,
-      last,
       ascii: exports.highBytes.value === 0,
       shallow,
     };
@@ -168,7 +168,8 @@ export class MarkerScan {
 
   /**
    * Calls `onChunk` for successive chunks of whole lines of the file (the last may lack its line
-   * break). 'long-line': a line is longer than CHUNK_BYTES; the callback has then seen part of the file.
+   * break). 'long-line': a line with its break does not fit in CHUNK_BYTES; the callback has then seen
+   * part of the file.
    */
   scanFile(
     path: string,
@@ -192,7 +193,7 @@ export class MarkerScan {
           kept = end; // a short read mid-line: read on
           continue;
         }
-        const chunk = this.sweep(whole, last, lines);
+        const chunk = this.sweep(whole, lines);
         if (whole > 0) onChunk(chunk);
         newlines += chunk.newlines;
         if (last) break;

@@ -220,6 +220,18 @@ describe('scanTextFile against lib scanText', () => {
     match.mockRestore();
   });
 
+  it("a token's kind does not depend on what the context saw before: a JWS before `~a.` is a JWS", () => {
+    // `~a.` starts a key-binding JWT that is not one, so only the issuer JWT is sure.
+    const alone = fileOf(`${t.live}\n`);
+    const glued = fileOf(`x ${t.live}~a.\n`);
+    const fresh = scanFile(glued, 0, NOW);
+    const context = scanContext(NOW);
+    scanFile(alone, 0, NOW, context);
+    const after = scanFile(glued, 0, NOW, context);
+    expect(after).toEqual(fresh);
+    expect(fresh.ok && fresh.scan.hits.map((h) => [h.token === t.live, h.kind])).toEqual([[true, 'jws']]);
+  });
+
   it('a line longer than CHUNK_BYTES: scanTextFile says long-line and scanFile still finds what scanText finds', () => {
     const long = `x ${t.es256} ${'y'.repeat(CHUNK_BYTES)} ${t.jwe} ü ${t.live}\n`;
     const text = `first ${t.live}\n${long}after 😀 ${t.live} ${t.sdJwt}\r\nend ${t.hs256}`;
@@ -264,6 +276,13 @@ describe('scanAtMarkers with shallow lines', () => {
       fc.property(logText(), (text) => expectOffsetsHoldTokens(Buffer.from(text, 'utf8'), text)),
       { numRuns: runs },
     );
+  });
+});
+
+describe('scanAtMarkers offsets in a file that is not UTF-8', () => {
+  it('a byte that is not UTF-8 between the first marker and a token leaves the token at its byte offset', () => {
+    const content = Buffer.concat([Buffer.from('eyJ'), Buffer.from([0xff]), Buffer.from(` ${t.live}\n`)]);
+    expectOffsetsHoldTokens(content, content.toString('utf8'));
   });
 });
 

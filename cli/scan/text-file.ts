@@ -235,9 +235,14 @@ function scanChunk(
     const lineBreak = bytes.indexOf(NEWLINE, h);
     const lineEnd = lineBreak === -1 ? end : lineBreak;
     const text = bytes.toString('utf8', h, lineEnd);
+    let from = h; // in bytes: where the previous token of this line ended
     for (const m of matcher.match(text).tokens) {
-      const before = ascii ? m.span.start : Buffer.byteLength(text.slice(0, m.span.start));
-      found.add(m.known, line, prefix + m.span.start + 1, offsetBase + h + before);
+      // A token is ASCII, so its bytes stand in the line as its text does: the first copy after the
+      // previous token is it (counting decoded characters back to bytes would miscount a byte that
+      // is not UTF-8, which decodes to one three-byte U+FFFD).
+      const at = ascii ? h + m.span.start : bytes.indexOf(m.token, from, 'latin1');
+      found.add(m.known, line, prefix + m.span.start + 1, offsetBase + at);
+      from = at + m.token.length;
       copies.remember(m.known);
     }
     resume = lineEnd;
