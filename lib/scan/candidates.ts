@@ -213,5 +213,8 @@ function sdJwtSpan(run: string, span: TokenSpan, tilde: number, open: boolean): 
   }
   // Disclosures without the closing `~`: the last one is really a malformed KB-JWT; keep what is sure.
   span.end = h + end;
+  // Nothing after the issuer JWT was sure, so the span is that JWT alone, and of its kind: an SD-JWT
+  // kind here would be cached with the token and given to every later copy of it.
+  if (end === tilde) span.kind = span.alg === 'none' ? 'unsecured' : 'jws';
   return span;
 }

@@ -57,6 +57,15 @@ describe('scanText', () => {
     expect(scanText(noise, { now: NOW }).tokens).toEqual([]);
   });
 
+  it('a JWS followed by `~` and something that is no disclosure is a JWS, whichever copy comes first', () => {
+    for (const text of [`${t.live}~a.\n${t.live}\n`, `${t.live}\n${t.live}~a.\n`]) {
+      const { tokens } = scanText(text, { now: NOW });
+      expect(tokens.map((f) => [f.token, f.kind, f.count])).toEqual([[t.live, 'jws', 2]]);
+    }
+    const { tokens } = scanText(`${t.unsecured}~x.\n`, { now: NOW });
+    expect(tokens.map((f) => f.kind)).toEqual(['unsecured']);
+  });
+
   it('returns nothing, not an exception, for input that is not a string', () => {
     expect(scanText(undefined as unknown as string, { now: NOW }).tokens).toEqual([]);
   });
