@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addHarLocations } from './har';
-import { locateHarTokensByEntry } from './har-locate';
+import { harEntriesIndent, locateHarTokensByEntry } from './har-locate';
 import { readHar } from './har-read';
 import { scanText, TokenMatcher } from './scan-text';
 import { harDocument } from './fixtures/har';
@@ -508,5 +508,83 @@ describe('locateHarTokensByEntry on hostile input never throws', () => {
     for (const text of texts) expect(() => locateHarTokensByEntry(text, scan(text), options)).not.toThrow();
     // The last one is a well-formed HAR with tab indentation: located.
     expectSameAsWholeDocument(texts.at(-1)!);
+  });
+});
+
+/** Every line start (0, or after a `\n`) whose first depth + 1 characters are not all `indent`. */
+function shallowStarts(text: string, indent: string, depth: number): number[] {
+  const starts: number[] = [];
+  for (let at = 0; at !== -1 && at <= text.length;) {
+    if (!text.startsWith(indent.repeat(depth + 1), at)) starts.push(at);
+    const lf = text.indexOf('\n', at);
+    at = lf === -1 ? -1 : lf + 1;
+  }
+  return starts;
+}
+
+/** The text behind the string methods alone, as the CLI's view over a file's bytes is. */
+function viewOf(text: string) {
+  return {
+    length: text.length,
+    charCodeAt: (i: number) => text.charCodeAt(i),
+    startsWith: (s: string, at: number) => text.startsWith(s, at),
+    indexOf: (s: string, from?: number) => text.indexOf(s, from),
+    slice: (a: number, b?: number) => text.slice(a, b),
+  };
+}
+
+describe('locateHarTokensByEntry with the shallow lines given, and over a string-like view', () => {
+  it('harEntriesIndent reads the entries indentation from the start of the file, and only from a pretty one', () => {
+    const doc = harDocument({ accessToken: t.live, idToken: t.es256, assertion: t.expired });
+    expect(harEntriesIndent(pretty(doc, 2))).toEqual({ indent: ' ', depth: 6 });
+    expect(harEntriesIndent(pretty(doc, 4))).toEqual({ indent: ' ', depth: 12 });
+    expect(harEntriesIndent(pretty(doc, '\t'))).toEqual({ indent: '\t', depth: 3 });
+    expect(harEntriesIndent(JSON.stringify(doc))).toBeUndefined();
+    expect(harEntriesIndent(pretty({ log: { entries: [] } }))).toBeUndefined();
+  });
+
+  it('gives what the regex path gives, for the given lines of indent 2, 4 and tab, LF and CRLF, over a view too', () => {
+    for (const indent of [2, 4, '\t'] as const) {
+      for (const crlf of [false, true]) {
+        let text = pretty(
+          chromeHar(60, (i) => (i % 7 === 0 ? [['authorization', t.all[i % t.all.length]!]] : [])),
+          indent,
+        );
+        if (crlf) text = text.replace(/\n/g, '\r\n');
+        const want = wheres(expected(text));
+        const found = harEntriesIndent(text)!;
+        const lines = { ...found, starts: shallowStarts(text, found.indent, found.depth) };
+        const given = scan(text);
+        expect(locateHarTokensByEntry(text, given, { ...options, shallowLines: lines })).toBe(true);
+        expect(wheres(given)).toEqual(want);
+        const viewed = scan(text);
+        expect(locateHarTokensByEntry(viewOf(text), viewed, { ...options, shallowLines: lines })).toBe(true);
+        expect(wheres(viewed)).toEqual(want);
+      }
+    }
+  });
+
+  it('the given lines still catch a layout it cannot be sure of (an entry indented differently)', () => {
+    const laidOut = pretty(chromeHar(10, (i) => (i === 3 ? [['authorization', t.live]] : [])));
+    // The second entry's `{` one space deeper (the pages before the entries have elements like it).
+    const second = laidOut.indexOf('\n      {\n', laidOut.indexOf('"entries"') + 20);
+    const text = `${laidOut.slice(0, second)}\n       {\n${laidOut.slice(second + 9)}`;
+    expect(locateHarTokensByEntry(text, scan(text), options)).toBe(false);
+    const found = harEntriesIndent(text)!;
+    const lines = { ...found, starts: shallowStarts(text, found.indent, found.depth) };
+    const tokens = scan(text);
+    expect(locateHarTokensByEntry(viewOf(text), tokens, { ...options, shallowLines: lines })).toBe(false);
+  });
+
+  it('lines made for another indentation are not used; a view without lines is declined', () => {
+    const text = pretty(chromeHar(20, (i) => (i % 5 === 0 ? [['cookie', t.es256]] : [])));
+    const want = wheres(expected(text));
+    const wrong = { indent: ' ' as const, depth: 4, starts: [0] };
+    const tokens = scan(text);
+    expect(locateHarTokensByEntry(text, tokens, { ...options, shallowLines: wrong })).toBe(true);
+    expect(wheres(tokens)).toEqual(want);
+    const before = scan(text);
+    expect(locateHarTokensByEntry(viewOf(text), before, options)).toBe(false);
+    expect(locateHarTokensByEntry(viewOf(text), before, { ...options, shallowLines: wrong })).toBe(false);
   });
 });

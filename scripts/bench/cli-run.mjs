@@ -137,6 +137,18 @@ export async function runCliBenchmarks(log = () => {}, { rounds = 11, scanRounds
         ratios.push(rg.ms / scan.ms);
       }
     }
+    // Where one scan's time goes (the CLI's JWT_LENS_TIMING): the start is Node's own start-up plus
+    // loading the CLI, which ripgrep, a native binary, does not pay.
+    const timed = spawnSync(process.execPath, scanArgs, {
+      env: { ...process.env, JWT_LENS_TIMING: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const phases = /timing (.*)/.exec(String(timed.stderr ?? ''))?.[1];
+    const node = wallMs(process.execPath, ['-e', '']).ms;
+    if (phases)
+      notes.push(
+        `one more scan, by phase (ms since the process started, then each phase): ${phases}; node -e "" alone: ${node.toFixed(0)} ms`,
+      );
     // The machine may be shared: say how busy it was, since both figures are wall time.
     notes.push(
       `load average (1, 5, 15 min) after the scan rounds: ${loadavg()
