@@ -44,7 +44,9 @@ export function scanJsonBytes(report: ScanReport, extra: Record<string, unknown>
   // A claim in a scanned token (iss, sub) could itself read as a slot: then the document is written
   // the plain way, object by object.
   if (parts.length !== report.tokens.length + 1) return Buffer.from(plainJson(document, report), 'utf8');
-  const out = new ByteWriter();
+  // About 110 bytes per copy as pretty-printed: one buffer, seldom grown.
+  const copies = report.tokens.reduce((sum, t) => sum + t.groups.reduce((n, g) => n + g.lines.length, 0), 0);
+  const out = new ByteWriter(parts.reduce((sum, p) => sum + p.length, 0) + copies * 128);
   out.text(parts[0]!);
   for (let i = 0; i < report.tokens.length; i++) {
     writeOccurrences(out, report.tokens[i]!.groups);
@@ -68,74 +70,68 @@ const ENTRY_START = utf8(`\n${ENTRY_INDENT}`);
 const BETWEEN = utf8(`,\n${ENTRY_INDENT}`);
 const COLUMN = utf8(`,\n${FIELD_INDENT}"column": `);
 const ENTRY_END = utf8(`\n${ENTRY_INDENT}}`);
-const LIST_END = utf8('\n      ]');
 
 /** One token's occurrences as JSON.stringify would indent them at their depth. */
 function writeOccurrences(out: ByteWriter, groups: OccurrenceGroup[]): void {
   let first = true;
-  out.byte(0x5b); // [
+  out.text('[');
   for (const group of groups) {
     const head = utf8(`{\n${FIELD_INDENT}"file": ${JSON.stringify(group.file)},\n${FIELD_INDENT}"line": `);
     const { lines, columns, located } = group;
+    // An entry but its `where`: the separator, the head, two numbers of at most ten digits, the end;
+    // room for the whole group at once, so the loop writes straight into the buffer.
+    const entryBytes = BETWEEN.length + head.length + COLUMN.length + ENTRY_END.length + 20;
+    out.room(lines.length * entryBytes);
+    let { buffer, at } = out;
     for (let i = 0; i < lines.length; i++) {
-      out.raw(first ? ENTRY_START : BETWEEN);
+      const separator = first ? ENTRY_START : BETWEEN;
       first = false;
-      out.raw(head);
-      out.int(lines[i]!);
-      out.raw(COLUMN);
-      out.int(columns[i]!);
+      // Whole pieces by TypedArray#set and numbers by Buffer#write, with no call per byte.
+      buffer.set(separator, at);
+      at += separator.length;
+      buffer.set(head, at);
+      at += head.length;
+      at += buffer.write(String(lines[i]), at, 'latin1');
+      buffer.set(COLUMN, at);
+      at += COLUMN.length;
+      at += buffer.write(String(columns[i]), at, 'latin1');
       const where = located?.[i]?.where;
-      if (where !== undefined)
+      if (where !== undefined) {
+        out.at = at;
         out.text(
           `,\n${FIELD_INDENT}"where": ${JSON.stringify(where, null, 2).replaceAll('\n', `\n${FIELD_INDENT}`)}`,
         );
-      out.raw(ENTRY_END);
+        out.room((lines.length - i) * entryBytes);
+        ({ buffer, at } = out);
+      }
+      buffer.set(ENTRY_END, at);
+      at += ENTRY_END.length;
     }
+    out.at = at;
   }
-  if (first)
-    out.byte(0x5d); // ]
-  else out.raw(LIST_END);
+  out.text(first ? ']' : '\n      ]');
 }
 
-/** A growing UTF-8 buffer that writes small pieces without making a string for each. */
+/** A growing UTF-8 buffer that small pieces are written into without a string each. */
 class ByteWriter {
-  private buffer = Buffer.allocUnsafe(1 << 16);
-  private at = 0;
+  buffer: Buffer;
+  at = 0;
 
-  private room(n: number): void {
+  constructor(expected: number) {
+    this.buffer = Buffer.allocUnsafe(Math.max(1 << 16, expected));
+  }
+
+  /** Makes room for `n` more bytes (the buffer may be replaced: read it again after). */
+  room(n: number): void {
     if (this.at + n <= this.buffer.length) return;
     const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + n));
     this.buffer.copy(bigger, 0, 0, this.at);
     this.buffer = bigger;
   }
 
-  byte(b: number): void {
-    this.room(1);
-    this.buffer[this.at++] = b;
-  }
-
-  raw(bytes: Uint8Array): void {
-    this.room(bytes.length);
-    this.buffer.set(bytes, this.at);
-    this.at += bytes.length;
-  }
-
   text(text: string): void {
     this.room(Buffer.byteLength(text));
     this.at += this.buffer.write(text, this.at, 'utf8');
-  }
-
-  /** A non-negative integer below 2^31 (a line or column) in decimal, as JSON writes it. */
-  int(n: number): void {
-    this.room(10);
-    const { buffer } = this;
-    let end = this.at + (n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : String(n).length);
-    this.at = end;
-    do {
-      const q = (n / 10) | 0;
-      buffer[--end] = 48 + n - q * 10;
-      n = q;
-    } while (n > 0);
   }
 
   bytes(): Uint8Array {
