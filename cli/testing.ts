@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCli, cliBundleIsStale, CLI_BUNDLE } from '../scripts/build-cli.mjs';
+import type { FoundToken } from '../lib/index';
+import type { TokenHits } from './scan/hits';
 
 export const BUNDLE = CLI_BUNDLE;
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -104,4 +106,23 @@ export function positions(text: string, token: string): { line: number; column: 
     out.push({ line: before.split('\n').length, column: i - lineStart + 1 });
   }
   return out;
+}
+
+export type Positions = { fingerprint: string; token: string; kind: string; count: number; at: number[][] }[];
+
+/** lib's tokens or the CLI's hits as comparable data: per token, its kind, count and every stored position. */
+export function positionsOf(found: FoundToken[] | TokenHits[] | 'long-line'): Positions {
+  if (found === 'long-line') throw new Error('unexpected long line');
+  return found
+    .map((x) => ({
+      fingerprint: x.fingerprint,
+      token: x.token,
+      kind: x.kind,
+      count: x.count,
+      at:
+        'occurrences' in x
+          ? x.occurrences.map((o) => [o.line, o.column])
+          : x.lines.map((line, i) => [line, x.columns[i]!]),
+    }))
+    .sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1));
 }

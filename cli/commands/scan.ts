@@ -43,8 +43,9 @@ token: only its fingerprint (the first 16 hex digits of its SHA-256) and a redac
   --now TIME        judge expiry at TIME (ISO 8601 or seconds since 1970) instead of now
   -h, --help        show this help
 
-Files are scanned on every core when there are more than two (on two, one thread is faster);
-JWT_LENS_SCAN_THREADS=N sets the number of threads (1: one thread).
+Files are scanned on every core when there are more than two (on two, one thread is faster) and
+there are 16 MB or more; JWT_LENS_SCAN_THREADS=N sets the number of threads (1: one thread).
+JWT_LENS_TIMING=1 says on stderr where the time went.
 
 ${EXIT_CODES_HELP}
   scan exits 0 when nothing was found (per --fail-on), 1 when tokens were found, and 2 when a
@@ -89,8 +90,8 @@ export async function runScan(argv: string[], io: CommandIo): Promise<ExitCode> 
   const context = scanContext(now);
   const builder = new ReportBuilder(now, context.matcher);
   const copies: RedactedCopy[] = [];
-  const scans = await scanFiles(walked.files, now, new URL(import.meta.url), context);
-  phases.end('scan');
+  const { results: scans, byThread } = await scanFiles(walked.files, now, new URL(import.meta.url), context);
+  phases.end('scan', `files by thread: ${byThread.join(', ')}`);
   for (const [i, file] of walked.files.entries()) {
     const scanned = scans[i]!;
     if (!scanned.ok) {
@@ -131,9 +132,9 @@ class Phases {
   private last = performance.now();
   private readonly parts = [`start ${this.last.toFixed(0)} ms`];
 
-  end(name: string): void {
+  end(name: string, detail?: string): void {
     const now = performance.now();
-    this.parts.push(`${name} ${(now - this.last).toFixed(0)} ms`);
+    this.parts.push(`${name} ${(now - this.last).toFixed(0)} ms${detail ? ` (${detail})` : ''}`);
     this.last = now;
   }
 

@@ -10,39 +10,12 @@ import { harDocument } from '../../lib/scan/fixtures/har';
 import { jsonLogLines, nginxAccessLog } from '../../lib/scan/fixtures/logs';
 import { NOW, NOW_S, tokenSet } from '../../lib/scan/fixtures/tokens';
 import { hitsOf } from '../scan/hits';
-import { occurrencesOf, ReportBuilder, type ScanReport } from '../scan/report';
-import { scanJson } from './scan-json';
+import { ReportBuilder, type ScanReport } from '../scan/report';
+import { scanJson, scanJsonDocument } from './scan-json';
 
-/** The document as the report's objects give it, serialised by JSON.stringify alone. */
+/** The document with every occurrence an object, serialised by JSON.stringify alone. */
 function plain(report: ScanReport, extra: Record<string, unknown>): string {
-  return JSON.stringify(
-    {
-      now: report.now.toISOString(),
-      files: report.files,
-      bytes: report.bytes,
-      skipped: report.skipped,
-      tokens: report.tokens.map((t) => ({
-        fingerprint: t.fingerprint,
-        redacted: t.redacted,
-        kind: t.summary.kind,
-        alg: t.summary.alg,
-        enc: t.summary.enc,
-        iss: t.summary.iss,
-        sub: t.summary.sub,
-        aud: t.summary.aud,
-        state: t.state,
-        expiry: { kind: t.summary.expiry.kind, label: t.summary.expiry.label, text: t.summary.expiry.text },
-        exp: t.summary.expMs !== undefined ? new Date(t.summary.expMs).toISOString() : undefined,
-        count: t.count,
-        occurrences: occurrencesOf(t).map(({ file, line, column, where }) =>
-          where ? { file, line, column, where } : { file, line, column },
-        ),
-      })),
-      ...extra,
-    },
-    null,
-    2,
-  );
+  return JSON.stringify(scanJsonDocument(report, extra), null, 2);
 }
 
 describe('scanJson', () => {

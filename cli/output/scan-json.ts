@@ -18,7 +18,36 @@ export function scanJson(report: ScanReport, extra: Record<string, unknown> = {}
 
 /** The document as UTF-8. */
 export function scanJsonBytes(report: ScanReport, extra: Record<string, unknown> = {}): Uint8Array {
-  const document = {
+  const document = scanJsonDocument(report, extra, () => SLOT);
+  const parts = JSON.stringify(document, null, 2).split(JSON.stringify(SLOT));
+  // A claim in a scanned token (iss, sub) could itself read as a slot: then the document is written
+  // the plain way, object by object.
+  if (parts.length !== report.tokens.length + 1)
+    return Buffer.from(JSON.stringify(scanJsonDocument(report, extra), null, 2), 'utf8');
+  // About 110 bytes per copy as pretty-printed: one buffer, seldom grown.
+  const copies = report.tokens.reduce((sum, t) => sum + t.groups.reduce((n, g) => n + g.lines.length, 0), 0);
+  const out = new ByteWriter(parts.reduce((sum, p) => sum + p.length, 0) + copies * 128);
+  out.text(parts[0]!);
+  for (let i = 0; i < report.tokens.length; i++) {
+    writeOccurrences(out, report.tokens[i]!.groups);
+    out.text(parts[i + 1]!);
+  }
+  return out.bytes();
+}
+
+/**
+ * The report as a JSON document. `occurrences` stands in for each token's list (scanJsonBytes writes
+ * the lists itself); by default they are objects, as JSON.stringify would be given them.
+ */
+export function scanJsonDocument(
+  report: ScanReport,
+  extra: Record<string, unknown> = {},
+  occurrences: (token: ScanReport['tokens'][number]) => unknown = (t) =>
+    occurrencesOf(t).map(({ file, line, column, where }) =>
+      where ? { file, line, column, where } : { file, line, column },
+    ),
+) {
+  return {
     now: report.now.toISOString(),
     files: report.files,
     bytes: report.bytes,
@@ -36,33 +65,10 @@ export function scanJsonBytes(report: ScanReport, extra: Record<string, unknown>
       expiry: { kind: t.summary.expiry.kind, label: t.summary.expiry.label, text: t.summary.expiry.text },
       exp: t.summary.expMs !== undefined ? new Date(t.summary.expMs).toISOString() : undefined,
       count: t.count,
-      occurrences: SLOT,
+      occurrences: occurrences(t),
     })),
     ...extra,
   };
-  const parts = JSON.stringify(document, null, 2).split(JSON.stringify(SLOT));
-  // A claim in a scanned token (iss, sub) could itself read as a slot: then the document is written
-  // the plain way, object by object.
-  if (parts.length !== report.tokens.length + 1) return Buffer.from(plainJson(document, report), 'utf8');
-  // About 110 bytes per copy as pretty-printed: one buffer, seldom grown.
-  const copies = report.tokens.reduce((sum, t) => sum + t.groups.reduce((n, g) => n + g.lines.length, 0), 0);
-  const out = new ByteWriter(parts.reduce((sum, p) => sum + p.length, 0) + copies * 128);
-  out.text(parts[0]!);
-  for (let i = 0; i < report.tokens.length; i++) {
-    writeOccurrences(out, report.tokens[i]!.groups);
-    out.text(parts[i + 1]!);
-  }
-  return out.bytes();
-}
-
-function plainJson(document: { tokens: object[] }, report: ScanReport): string {
-  const tokens = document.tokens.map((t, i) => ({
-    ...t,
-    occurrences: occurrencesOf(report.tokens[i]!).map(({ file, line, column, where }) =>
-      where ? { file, line, column, where } : { file, line, column },
-    ),
-  }));
-  return JSON.stringify({ ...document, tokens }, null, 2);
 }
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');

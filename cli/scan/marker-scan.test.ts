@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tree } from '../testing';
-import { CHUNK_BYTES, MarkerScan, MAX_SHALLOW_DEPTH, type MarkedChunk } from './marker-scan';
+import {
+  CHUNK_BYTES,
+  MarkerScan,
+  MAX_SHALLOW_DEPTH,
+  type MarkedChunk,
+  type MarkerScanExports,
+} from './marker-scan';
 import { markerScanModule } from './marker-wasm';
 
 const SPACE = 0x20;
@@ -472,24 +478,9 @@ describe('markerScanModule', () => {
   const SHALLOW = 32 * 1024;
   const MAX_LEN = 2048;
 
-  interface ScanExports {
-    memory: WebAssembly.Memory;
-    newlines: WebAssembly.Global;
-    shallowLines: WebAssembly.Global;
-    highBytes: WebAssembly.Global;
-    scan: (
-      data: number,
-      len: number,
-      out: number,
-      shallow: number,
-      indent: number,
-      deepMask: number,
-    ) => number;
-  }
-
-  function instance(): ScanExports {
+  function instance(): MarkerScanExports {
     return new WebAssembly.Instance(new WebAssembly.Module(markerScanModule()))
-      .exports as unknown as ScanExports;
+      .exports as unknown as MarkerScanExports;
   }
 
   it('is a valid WebAssembly module exporting memory, the three counts and scan', () => {

@@ -21,7 +21,8 @@ const PAGE = 64 * 1024;
 /** The deepest indentation the shallow-line test reads: one 16-byte load (marker-wasm.ts). */
 export const MAX_SHALLOW_DEPTH = 15;
 
-interface Exports {
+/** What the module exports (marker-wasm.ts). */
+export interface MarkerScanExports {
   memory: WebAssembly.Memory;
   newlines: WebAssembly.Global;
   shallowLines: WebAssembly.Global;
@@ -75,7 +76,7 @@ export interface MarkedWhole extends MarkedChunk {
  */
 export class MarkerScan {
   private static instance: MarkerScan | undefined;
-  private readonly exports: Exports;
+  private readonly exports: MarkerScanExports;
   /** Bytes the data region holds; the regions after it are sized for it. */
   private capacity = 0;
   private data!: Buffer;
@@ -89,7 +90,7 @@ export class MarkerScan {
 
   private constructor() {
     const compiled = new WebAssembly.Module(markerScanModule());
-    this.exports = new WebAssembly.Instance(compiled).exports as unknown as Exports;
+    this.exports = new WebAssembly.Instance(compiled).exports as unknown as MarkerScanExports;
     this.reserve(CHUNK_BYTES);
   }
 

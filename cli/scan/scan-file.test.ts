@@ -6,7 +6,7 @@ import { scanHar, scanText } from '../../lib/index';
 import { harDocument } from '../../lib/scan/fixtures/har';
 import { jsonLogLines, kubernetesLog } from '../../lib/scan/fixtures/logs';
 import { NOW, tokenSet } from '../../lib/scan/fixtures/tokens';
-import { tree } from '../testing';
+import { positionsOf, tree } from '../testing';
 import { CHUNK_BYTES } from './marker-scan';
 import { hitsOf, type TokenHits } from './hits';
 import { completeUtf8End, readTextChunks, scanContext, scanFile, scanTextStreaming } from './scan-file';
@@ -38,26 +38,6 @@ describe('readTextChunks', () => {
     expect(pieces.join('')).toBe(text);
   });
 });
-
-type Positions = { fingerprint: string; count: number; at: number[][] }[];
-
-/** lib's tokens or the CLI's hits as comparable data: per token, its count and every stored position. */
-function positionsOf(
-  found: ({ fingerprint: string; count: number } & (
-    { occurrences: { line: number; column: number }[] } | { lines: number[]; columns: number[] }
-  ))[],
-): Positions {
-  return found
-    .map((x) => ({
-      fingerprint: x.fingerprint,
-      count: x.count,
-      at:
-        'occurrences' in x
-          ? x.occurrences.map((o) => [o.line, o.column])
-          : x.lines.map((line, i) => [line, x.columns[i]!]),
-    }))
-    .sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1));
-}
 
 describe('the two text paths', () => {
   it('the byte path and the plain streaming path both find what scanText finds in the whole text', async () => {

@@ -7,11 +7,10 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { scanText, tokenFingerprint, TokenMatcher, type FoundToken } from '../../lib/index';
+import { scanText, tokenFingerprint, TokenMatcher } from '../../lib/index';
 import { jsonLogLines, kubernetesLog } from '../../lib/scan/fixtures/logs';
 import { NOW, tokenSet, type TokenSet } from '../../lib/scan/fixtures/tokens';
-import { tree } from '../testing';
-import type { TokenHits } from './hits';
+import { positionsOf, tree, type Positions } from '../testing';
 import { CHUNK_BYTES } from './marker-scan';
 import { scanContext, scanFile } from './scan-file';
 import { ByteCopies, fingerprintOf, scanAtMarkers, scanTextFile } from './text-file';
@@ -47,25 +46,6 @@ beforeAll(async () => {
   };
   t = { ...set, ...extra, every: [...set.all, ...Object.values(extra)] };
 });
-
-type Positions = { fingerprint: string; token: string; kind: string; count: number; at: number[][] }[];
-
-/** lib's tokens or the CLI's hits as comparable data: per token, its kind, count and every stored position. */
-function positionsOf(found: FoundToken[] | TokenHits[] | 'long-line'): Positions {
-  if (found === 'long-line') throw new Error('unexpected long line');
-  return found
-    .map((x) => ({
-      fingerprint: x.fingerprint,
-      token: x.token,
-      kind: x.kind,
-      count: x.count,
-      at:
-        'occurrences' in x
-          ? x.occurrences.map((o) => [o.line, o.column])
-          : x.lines.map((line, i) => [line, x.columns[i]!]),
-    }))
-    .sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1));
-}
 
 function expected(text: string): Positions {
   return positionsOf(scanText(text, { now: NOW }).tokens);
