@@ -87,9 +87,20 @@ test('on a phone nothing scrolls the page sideways and every target is at least 
   await expect(page.getByRole('region', { name: 'Claims' })).toBeVisible();
   expect(await smallTargets(page)).toEqual([]);
   expect(await scrollsSideways(page)).toEqual([]);
-  for (const tab of ['Encode', 'Keys', 'Scan', 'About & privacy']) {
+  // Each tab is checked once what it loads lazily is on screen. (Waiting for the network to go quiet
+  // instead can wait forever: the service worker's background pass may still be fetching.)
+  const loaded: Record<string, () => Promise<void>> = {
+    Encode: async () => {
+      await expect(page.getByRole('region', { name: 'Signing' })).toBeVisible();
+      await expect(page.locator('[data-editor="monaco"]')).toHaveCount(2, { timeout: 15_000 });
+    },
+    Keys: () => expect(page.getByRole('region', { name: 'Generate a key' })).toBeVisible(),
+    Scan: () => expect(page.getByLabel('Text to scan')).toBeVisible(),
+    'About & privacy': () => expect(page.getByRole('region', { name: 'About and privacy' })).toBeVisible(),
+  };
+  for (const [tab, isLoaded] of Object.entries(loaded)) {
     await page.getByRole('tab', { name: tab }).click();
-    await page.waitForLoadState('networkidle');
+    await isLoaded();
     expect(await smallTargets(page), tab).toEqual([]);
     expect(await scrollsSideways(page), tab).toEqual([]);
   }
