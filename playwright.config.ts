@@ -20,6 +20,12 @@ export default defineConfig({
   // Generous for a shared 2-core machine (lazy chunks under load); passing assertions return at once.
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
+  // Tests tagged @alone measure responsiveness (long tasks, input delay) on this 2-core machine: they
+  // run after every other test, so no second browser shares the cores with them.
+  projects: [
+    { name: 'main', grepInvert: /@alone/ },
+    { name: 'alone', grep: /@alone/, dependencies: ['main'] },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,
     browserName: 'chromium',

@@ -243,7 +243,7 @@ test('hostile HAR files get a clear message, never a crash', async ({ page, netw
   await expect(rowOf(page, before)).toBeVisible();
 });
 
-test.describe('scale', () => {
+test.describe('scale', { tag: '@alone' }, () => {
   test.describe.configure({ retries: 2 });
   const cleanups: (() => void)[] = [];
   test.afterEach(() => {
