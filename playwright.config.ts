@@ -21,10 +21,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   // Tests tagged @alone measure responsiveness (long tasks, input delay) on this 2-core machine: they
-  // run after every other test, so no second browser shares the cores with them.
+  // run after every other test, one at a time, so no second browser shares the cores with them.
   projects: [
     { name: 'main', grepInvert: /@alone/ },
-    { name: 'alone', grep: /@alone/, dependencies: ['main'] },
+    { name: 'alone', grep: /@alone/, dependencies: ['main'], workers: 1 },
   ],
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,

@@ -4,7 +4,7 @@ import { expect, test } from './fixtures/test';
 const b64 = (value: unknown) =>
   encodeBase64urlText(typeof value === 'string' ? value : JSON.stringify(value));
 
-test.describe('a 10 MB paste', () => {
+test.describe('a 10 MB paste', { tag: '@alone' }, () => {
   // A timing bound: on a machine shared with other CPU-heavy jobs a measurement can land in a busy moment,
   // so a failed run is measured again. Each run asserts the full bound.
   test.describe.configure({ retries: 2 });
