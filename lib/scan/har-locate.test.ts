@@ -4,6 +4,7 @@ import { addHarLocations } from './har';
 import { harEntriesIndent, locateHarTokensByEntry } from './har-locate';
 import { readHar } from './har-read';
 import { scanText, TokenMatcher } from './scan-text';
+import { harEntry } from '../../scripts/bench/cli-tree.mjs';
 import { harDocument } from './fixtures/har';
 import { NOW, tokenSet, type TokenSet } from './fixtures/tokens';
 import type { FoundToken } from './types';
@@ -67,45 +68,8 @@ interface Entry {
   [key: string]: unknown;
 }
 
-/** An entry shaped as Chromium's Network panel exports it (as scripts/bench/cli-tree.mjs writes them). */
-function chromeEntry(i: number): Entry {
-  const body = JSON.stringify({
-    id: i,
-    items: [{ sku: `SKU-${i}`, qty: 1 + (i % 4), price: 19.99 }],
-    note: 'x'.repeat(200),
-  });
-  return {
-    startedDateTime: '2026-06-01T12:00:00.000Z',
-    time: 12.3,
-    request: {
-      method: 'GET',
-      url: `https://api.example/v1/orders/${i}`,
-      httpVersion: 'http/2.0',
-      headers: [
-        { name: 'accept', value: 'application/json' },
-        { name: 'user-agent', value: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0' },
-      ],
-      queryString: [],
-      cookies: [],
-      headersSize: -1,
-      bodySize: 0,
-    },
-    response: {
-      status: 200,
-      statusText: '',
-      httpVersion: 'http/2.0',
-      headers: [{ name: 'content-type', value: 'application/json' }],
-      cookies: [],
-      content: { size: body.length, mimeType: 'application/json', text: body },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: body.length,
-    },
-    cache: {},
-    timings: { blocked: 0.5, dns: -1, ssl: -1, connect: -1, send: 0.1, wait: 12.3, receive: 0.4 },
-    pageref: 'page_1',
-  };
-}
+/** An entry shaped as Chromium's Network panel exports it: the one the CLI benchmark writes. */
+const chromeEntry = (i: number) => harEntry(i) as Entry;
 
 /** Where a token can sit in an entry, each the way a browser records it. */
 const PLACES = {

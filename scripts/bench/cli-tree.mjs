@@ -52,7 +52,8 @@ function jsonLine(i, token) {
   })}\n`;
 }
 
-function harEntry(i, token) {
+/** An entry shaped as Chromium's Network panel exports it; `token` goes in an Authorization header. */
+export function harEntry(i, token) {
   const body = JSON.stringify({
     id: i,
     items: [{ sku: `SKU-${i}`, qty: 1 + (i % 4), price: 19.99 }],
