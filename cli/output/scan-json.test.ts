@@ -11,7 +11,11 @@ import { jsonLogLines, nginxAccessLog } from '../../lib/scan/fixtures/logs';
 import { NOW, NOW_S, tokenSet } from '../../lib/scan/fixtures/tokens';
 import { hitsOf } from '../scan/hits';
 import { ReportBuilder, type ScanReport } from '../scan/report';
-import { scanJson, scanJsonDocument } from './scan-json';
+import { scanJsonBytes, scanJsonDocument } from './scan-json';
+
+/** The report as the CLI writes it, as text. */
+const scanJson = (report: ScanReport, extra?: Record<string, unknown>) =>
+  Buffer.from(scanJsonBytes(report, extra)).toString('utf8');
 
 /** The document with every occurrence an object, serialised by JSON.stringify alone. */
 function plain(report: ScanReport, extra: Record<string, unknown>): string {

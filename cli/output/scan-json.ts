@@ -12,10 +12,6 @@ const SLOT = '\u0000jwt-lens occurrences\u0000';
 const ENTRY_INDENT = ' '.repeat(8);
 const FIELD_INDENT = ' '.repeat(10);
 
-export function scanJson(report: ScanReport, extra: Record<string, unknown> = {}): string {
-  return Buffer.from(scanJsonBytes(report, extra)).toString('utf8');
-}
-
 /** The document as UTF-8. */
 export function scanJsonBytes(report: ScanReport, extra: Record<string, unknown> = {}): Uint8Array {
   const document = scanJsonDocument(report, extra, () => SLOT);

@@ -86,14 +86,16 @@ function scanHarFile(path: string, now: Date, context: ScanContext): TokenHits[]
     return indent && indent.depth <= MAX_SHALLOW_DEPTH ? indent : undefined;
   });
   if (swept?.tokens.size === 0) return [];
-  if (swept?.ascii && swept.indent) {
-    const tokens = swept.tokens.found();
+  // In an ASCII file byte offsets are UTF-16 offsets: the sweep's tokens serve the string path too,
+  // which then needs no second scan (the locator changes nothing when it returns false).
+  const found = swept?.ascii ? swept.tokens.found() : undefined;
+  if (found && swept?.indent) {
     const shallowLines = { ...swept.indent, starts: swept.shallow };
-    if (locateHarTokensByEntry(asciiText(swept.bytes), tokens, { now, matcher, shallowLines }))
-      return hitsOf(tokens);
+    if (locateHarTokensByEntry(asciiText(swept.bytes), found, { now, matcher, shallowLines }))
+      return hitsOf(found);
   }
   const text = readWhole(path);
-  const { tokens } = scanText(text, { now, matcher });
+  const tokens = found ?? scanText(text, { now, matcher }).tokens;
   if (tokens.length === 0 || locateHarTokensByEntry(text, tokens, { now, matcher })) return hitsOf(tokens);
   const read = readHar(text);
   if (!read.ok) return undefined;

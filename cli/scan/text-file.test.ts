@@ -13,7 +13,7 @@ import { NOW, tokenSet, type TokenSet } from '../../lib/scan/fixtures/tokens';
 import { positionsOf, tree, type Positions } from '../testing';
 import { CHUNK_BYTES } from './marker-scan';
 import { scanContext, scanFile } from './scan-file';
-import { ByteCopies, fingerprintOf, scanAtMarkers, scanTextFile } from './text-file';
+import { ByteCopies, fingerprintOf, scanTextFile, scanWholeAtMarkers } from './text-file';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 150);
 
@@ -236,11 +236,14 @@ function shallowLines(bytes: Buffer, depth: number): number[] {
   return starts.filter((s) => !bytes.subarray(s, s + depth + 1).equals(Buffer.alloc(depth + 1, ' ')));
 }
 
-/** scanAtMarkers asked for shallow lines: lib's positions, plus each copy's byte offset in the file. */
+/** scanWholeAtMarkers asked for shallow lines: lib's positions, plus each copy's byte offset in the file. */
 function expectOffsetsHoldTokens(content: Buffer, text: string) {
   const path = fileOf(content);
-  const scan = scanAtMarkers(path, scanContext(NOW), { indent: 0x20, depth: 1 });
-  if (scan === 'long-line') throw new Error('unexpected long line');
+  const scan = scanWholeAtMarkers(path, content.length, scanContext(NOW), () => ({
+    indent: ' ' as const,
+    depth: 1,
+  }));
+  if (scan === undefined) throw new Error('refused a file within its limit');
   const found = scan.tokens.found();
   expect(positionsOf(found)).toEqual(expected(text));
   for (const token of found)
@@ -250,7 +253,7 @@ function expectOffsetsHoldTokens(content: Buffer, text: string) {
   expect(scan.ascii).toBe(content.every((b) => b < 0x80));
 }
 
-describe('scanAtMarkers with shallow lines', () => {
+describe('scanWholeAtMarkers with shallow lines', () => {
   it('random logs: lib positions, each copy at its byte offset, the shallow lines and ASCII-ness', () => {
     fc.assert(
       fc.property(logText(), (text) => expectOffsetsHoldTokens(Buffer.from(text, 'utf8'), text)),
@@ -259,7 +262,7 @@ describe('scanAtMarkers with shallow lines', () => {
   });
 });
 
-describe('scanAtMarkers offsets in a file that is not UTF-8', () => {
+describe('scanWholeAtMarkers offsets in a file that is not UTF-8', () => {
   it('a byte that is not UTF-8 between the first marker and a token leaves the token at its byte offset', () => {
     const content = Buffer.concat([Buffer.from('eyJ'), Buffer.from([0xff]), Buffer.from(` ${t.live}\n`)]);
     expectOffsetsHoldTokens(content, content.toString('utf8'));

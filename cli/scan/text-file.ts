@@ -15,7 +15,7 @@ import {
   type TokenMatcher,
 } from '../../lib/index';
 import type { TokenHits } from './hits';
-import { MarkerScan, type MarkedChunk, type LineIndent } from './marker-scan';
+import { MarkerScan, type MarkedChunk } from './marker-scan';
 
 /** A token lib's matcher has judged valid: the same object for every copy. */
 type ValidToken = MatchedToken['known'];
@@ -155,38 +155,27 @@ function charsBetween(bytes: Buffer, from: number, to: number, ascii: boolean): 
 
 /** Every token in the file, or 'long-line' when a line is too long to read whole (see marker-scan.ts). */
 export function scanTextFile(path: string, context: ScanContext): TokenHits[] | 'long-line' {
-  const scan = scanAtMarkers(path, context);
-  return scan === 'long-line' ? scan : scan.tokens.hits();
-}
-
-export interface MarkerFileScan {
-  tokens: FileTokens;
-  /** Whether every byte of the file is ASCII. */
-  ascii: boolean;
-  /** With `lines`: the byte offsets of the file's lines indented no deeper than asked. */
-  shallow: number[];
-}
-
-/** The file read at its markers; with `lines`, its shallow lines too and each copy's byte offset. */
-export function scanAtMarkers(
-  path: string,
-  context: ScanContext,
-  lines?: LineIndent,
-): MarkerFileScan | 'long-line' {
-  const tokens = new FileTokens(lines !== undefined);
-  const shallow: number[] = [];
-  let ascii = true;
+  const tokens = new FileTokens(false);
   let lineBase = 1; // the line the current chunk starts on
   let offsetBase = 0; // the chunk's first byte in the file
   const onChunk = (chunk: MarkedChunk) => {
     scanChunk(chunk, lineBase, offsetBase, tokens, context);
-    for (const at of chunk.shallow) shallow.push(offsetBase + at);
-    ascii &&= chunk.ascii;
     lineBase += chunk.newlines;
     offsetBase += chunk.bytes.length;
   };
-  const done = MarkerScan.shared().scanFile(path, onChunk, lines);
-  return done === 'long-line' ? done : { tokens, ascii, shallow };
+  const done = MarkerScan.shared().scanFile(path, onChunk);
+  return done === 'long-line' ? done : tokens.hits();
+}
+
+/** A whole file swept at its markers (scanWholeAtMarkers). */
+export interface MarkerFileScan {
+  tokens: FileTokens;
+  /** Whether every byte of the file is ASCII. */
+  ascii: boolean;
+  /** The byte offsets of the file's lines indented no deeper than asked. */
+  shallow: number[];
+  /** The file's bytes, valid until the next scan. */
+  bytes: Buffer;
 }
 
 /**
@@ -198,7 +187,7 @@ export function scanWholeAtMarkers<Indent extends { indent: ' ' | '\t'; depth: n
   limit: number,
   context: ScanContext,
   indentOf: (head: string) => Indent | undefined,
-): (MarkerFileScan & { bytes: Buffer; indent: Indent | undefined }) | undefined {
+): (MarkerFileScan & { indent: Indent | undefined }) | undefined {
   let indent: Indent | undefined;
   const chunk = MarkerScan.shared().scanWhole(path, limit, (head) => {
     indent = indentOf(head.toString('latin1', 0, Math.min(head.length, HEAD_BYTES)));
