@@ -104,3 +104,30 @@ describe('colours', () => {
     expect(onTty('env NO_COLOR=1')).not.toContain(ESC);
   });
 });
+
+describe('start-up', () => {
+  // Each command pays for every built-in the bundle imports statically (esbuild hoists them), so the
+  // ones only the scan needs are loaded when it runs (lazy-builtins.ts).
+  it('decode loads neither node:worker_threads nor node:crypto; scan loads them when it needs them', async () => {
+    const { token } = await import('../lib/scan/fixtures/tokens').then(async (m) => ({
+      token: (await m.tokenSet()).live,
+    }));
+    const dir = tree({
+      'loaded.mjs': `process.on('exit', () => process.stderr.write('loaded: ' + process.moduleLoadList.join('|') + '\\n'));`,
+      'app.log': `GET /x Authorization: Bearer ${token}\n`,
+    });
+    const loaded = (args: string[]) => {
+      const run = spawnSync(process.execPath, ['--import', `${dir}/loaded.mjs`, BUNDLE, ...args], {
+        encoding: 'utf8',
+        env: childEnv(),
+      });
+      return /loaded: (.*)/.exec(run.stderr)?.[1]?.split('|') ?? [];
+    };
+    const decode = loaded(['decode', token]);
+    expect(decode).toContain('NativeModule fs'); // the hook saw the run
+    expect(decode).not.toContain('NativeModule worker_threads');
+    expect(decode).not.toContain('NativeModule crypto');
+    const scan = loaded(['scan', `${dir}/app.log`, '--format', 'json']);
+    expect(scan).toContain('NativeModule crypto'); // fingerprints
+  });
+});

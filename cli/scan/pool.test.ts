@@ -13,7 +13,7 @@ import { BUNDLE, ensureCliBuilt, tree } from '../testing';
 import type { WalkedFile } from '../walk';
 import { scanFiles } from './pool';
 import { scanFile, type FileScanResult } from './scan-file';
-import { WORKER_ROLE } from './worker-role';
+import { WORKER_ARG, WORKER_ROLE } from './worker-role';
 
 let t: TokenSet;
 let files: WalkedFile[];
@@ -44,7 +44,10 @@ beforeAll(async () => {
 function runWorker(from: number): Promise<[number, FileScanResult][]> {
   const next = new SharedArrayBuffer(4);
   new Int32Array(next)[0] = from;
-  const worker = new Worker(BUNDLE, { workerData: { role: WORKER_ROLE, files, next, nowMs: NOW.getTime() } });
+  const worker = new Worker(BUNDLE, {
+    workerData: { role: WORKER_ROLE, files, next, nowMs: NOW.getTime() },
+    argv: [WORKER_ARG],
+  });
   return new Promise((resolve, reject) => {
     worker.once('message', (reply: [number, FileScanResult][]) => {
       void worker.terminate();

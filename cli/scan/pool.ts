@@ -7,12 +7,11 @@
  * message. Small jobs stay on the main thread alone. Results are stored by the files' order, so
  * reports do not depend on timing; a file a failed worker had taken is scanned again here.
  */
-import { availableParallelism } from 'node:os';
-import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { nodeOs, workerThreads } from '../lazy-builtins';
 import type { WalkedFile } from '../walk';
 import { scanContext, scanFile, type FileScanResult } from './scan-file';
 import type { ScanContext } from './text-file';
-import { WORKER_ROLE } from './worker-role';
+import { WORKER_ARG, WORKER_ROLE } from './worker-role';
 
 /** Below this much input, one thread is faster than starting workers. */
 const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
@@ -43,12 +42,13 @@ type Reply = [number, FileScanResult][];
 function workerCount(): number {
   const configured = Number(process.env.JWT_LENS_SCAN_THREADS);
   if (Number.isInteger(configured) && configured >= 1) return Math.min(configured - 1, MAX_WORKERS);
-  const cores = availableParallelism();
+  const cores = nodeOs().availableParallelism();
   return cores <= MAX_CORES_WITHOUT_WORKERS ? 0 : Math.min(cores - 1, MAX_WORKERS);
 }
 
 /** The worker side: scan files from the shared counter until none is left, then answer once. */
 export function runScanWorker(): void {
+  const { workerData, parentPort } = workerThreads();
   const job = workerData as WorkerJob;
   const next = new Int32Array(job.next);
   const now = new Date(job.nowMs);
@@ -102,7 +102,7 @@ export async function scanFiles(
 /** One worker's reply; an empty one when it fails (its files are then scanned by the caller). */
 function startWorker(entry: string | URL, job: WorkerJob): Promise<Reply> {
   return new Promise((resolve) => {
-    const worker = new Worker(entry, { workerData: job });
+    const worker = new (workerThreads().Worker)(entry, { workerData: job, argv: [WORKER_ARG] });
     let reply: Reply = [];
     worker.once('message', (answer: Reply) => {
       reply = answer;

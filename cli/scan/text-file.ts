@@ -7,13 +7,13 @@
  * alike (columns in UTF-16 code units, as lib counts them).
  */
 import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
 import {
   MAX_STORED_OCCURRENCES,
   type FoundToken,
   type MatchedToken,
   type TokenMatcher,
 } from '../../lib/index';
+import { nodeCrypto } from '../lazy-builtins';
 import type { TokenHits } from './hits';
 import { MarkerScan, type MarkedChunk } from './marker-scan';
 
@@ -100,7 +100,11 @@ export interface ScanContext {
  * token. Stored where lib's matcher caches it, so lib's placeholders use it too.
  */
 export function fingerprintOf(known: ValidToken): string {
-  known.fingerprint ??= createHash('sha256').update(known.token, 'utf8').digest('hex').slice(0, 16);
+  known.fingerprint ??= nodeCrypto()
+    .createHash('sha256')
+    .update(known.token, 'utf8')
+    .digest('hex')
+    .slice(0, 16);
   return known.fingerprint;
 }
 
