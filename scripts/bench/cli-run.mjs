@@ -7,9 +7,9 @@
 // Rounds interleave the cases, so a burst of load from another process hits all of them alike; each
 // figure is the median round, with the fastest and slowest round beside it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { SignJWT, exportSPKI, generateKeyPair } from 'jose';
 import { buildCli, cliBundleIsStale, CLI_BUNDLE } from '../build-cli.mjs';
 import { writeScanTree } from './cli-tree.mjs';
@@ -41,6 +41,26 @@ const walk = (dir) => {
   }
 };
 walk(process.argv[1]);`;
+
+/** `copies` folders under `target`, each holding a hard link to every file of `source`. */
+function linkTree(source, target, copies) {
+  const files = [];
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.push(relative(source, path));
+    }
+  };
+  walk(source);
+  for (let copy = 0; copy < copies; copy++) {
+    for (const file of files) {
+      const link = join(target, `copy-${copy}`, file);
+      mkdirSync(dirname(link), { recursive: true });
+      linkSync(join(source, file), link);
+    }
+  }
+}
 
 function wallMs(command, args, options = {}) {
   const start = process.hrtime.bigint();
@@ -175,6 +195,35 @@ export async function runCliBenchmarks(log = () => {}, { rounds = 11, scanRounds
       notes.push(
         `one more scan, by phase (ms since the process started, then each phase): ${phases}; node -e "" alone: ${node.toFixed(0)} ms`,
       );
+    // The same comparison over five times the tree (hard links to its files, so nothing more is
+    // written and both read the same pages): a process's fixed costs (Node's start-up, loading the
+    // CLI, the first file's first decodes and compiles, writing the report) weigh less there, and the
+    // ratio shows the scan's sustained throughput beside ripgrep's.
+    if (existsSync(RG)) {
+      const larger = join(dir, 'tree-x5');
+      linkTree(tree, larger, 5);
+      const times = { scan: [], rg: [], ratio: [] };
+      for (let round = 0; round < 4; round++) {
+        const scanMs = wallMs(process.execPath, [
+          CLI_BUNDLE,
+          'scan',
+          larger,
+          '--format',
+          'json',
+          '--fail-on',
+          'any',
+        ]).ms;
+        const rgMs = wallMs(RG, ['-o', '--no-filename', '--no-line-number', NAIVE_JWT_PATTERN, larger]).ms;
+        if (round === 0) continue;
+        times.scan.push(scanMs);
+        times.rg.push(rgMs);
+        times.ratio.push(rgMs / scanMs);
+      }
+      const [scanX5, rgX5, ratioX5] = [stats(times.scan), stats(times.rg), stats(times.ratio)];
+      notes.push(
+        `over five times the tree (${(5 * mb).toFixed(0)} MB, hard links), not a goal: jwt-lens scan ${scanX5.median.toFixed(0)} ms (${scanX5.min.toFixed(0)}–${scanX5.max.toFixed(0)}), rg -o ${rgX5.median.toFixed(0)} ms (${rgX5.min.toFixed(0)}–${rgX5.max.toFixed(0)}), ${ratioX5.median.toFixed(2)}× (${ratioX5.min.toFixed(2)}–${ratioX5.max.toFixed(2)}), ${scanX5.runs} rounds`,
+      );
+    }
     // The machine may be shared: say how busy it was, since both figures are wall time.
     notes.push(
       `load average (1, 5, 15 min) after the scan rounds: ${loadavg()
