@@ -35,7 +35,8 @@ export function tokenView(decoded: DecodedOk, now: Date): TokenView {
   const kind = classifyToken(decoded);
   const expiry = expiryState(claimsOf(decoded), now);
   // UTC and a fixed locale: a CI log must read the same on every runner (STYLE.md: no machine locale).
-  const rows = claimRows(decoded, { now, locale: 'en-GB', timeZone: 'UTC' });
+  // Times are printed as ISO 8601 and relative (flatten), so lib writes no local form.
+  const rows = claimRows(decoded, { now, locale: 'en-GB', timeZone: 'UTC', withLocal: false });
   return {
     format: decoded.format,
     serialization: decoded.serialization,

@@ -1,14 +1,6 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NOW, NOW_S } from './fixtures/tokens';
-import {
-  formatDuration,
-  formatEnGbUtc,
-  formatRelative,
-  formatTime,
-  looksLikeMilliseconds,
-  toSeconds,
-} from './time';
+import { formatDuration, formatRelative, formatTime, looksLikeMilliseconds, toSeconds } from './time';
 
 const PARIS = { now: NOW, locale: 'en-GB', timeZone: 'Europe/Paris' } as const;
 
@@ -64,55 +56,17 @@ describe('formatTime', () => {
   });
 });
 
-describe("en-GB in UTC, the command line's format, written without Intl", () => {
-  const intl = new Intl.DateTimeFormat('en-GB', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-    timeZone: 'UTC',
-  });
-  const FIRST = new Date('0001-01-01T00:00:00Z').getTime();
-  const LAST = new Date('9999-12-31T23:59:59.999Z').getTime();
-
-  it('writes what Intl writes, for every month, the edges of the years 1 to 9999 and fractions', () => {
-    const cases = [
-      FIRST,
-      LAST,
-      0,
-      -1,
-      946684799999.5,
-      Date.UTC(2026, 8, 9, 0, 0, 0),
-      ...Array.from({ length: 12 }, (_, m) => Date.UTC(2026, m, 28, 23, 59, 59, 999)),
-      ...Array.from({ length: 12 }, (_, m) =>
-        new Date(`0099-${String(m + 1).padStart(2, '0')}-01T07:08:09Z`).getTime(),
-      ),
-    ];
-    for (const ms of cases) expect(formatEnGbUtc(new Date(ms)), String(ms)).toBe(intl.format(new Date(ms)));
-    expect(formatEnGbUtc(new Date(Date.UTC(2026, 8, 9)))).toBe('9 Sept 2026, 00:00:00 UTC');
-  });
-
-  it('writes what Intl writes for any instant from the year 1 to 9999', () => {
-    fc.assert(
-      fc.property(fc.double({ min: FIRST, max: LAST, noNaN: true }), (ms) => {
-        expect(formatEnGbUtc(new Date(ms))).toBe(intl.format(new Date(ms)));
-      }),
-      { numRuns: 5000 },
-    );
-  });
-
-  it("leaves the years Intl writes its own way to Intl, and formatTime gives Intl's text there", () => {
-    for (const ms of [FIRST - 1, LAST + 1, 8.64e15, -8.64e15]) {
-      expect(formatEnGbUtc(new Date(ms))).toBeUndefined();
-      // Values this large are read as milliseconds (looksLikeMilliseconds).
-      expect(formatTime(ms, { now: NOW, locale: 'en-GB', timeZone: 'UTC' }).local).toBe(
-        intl.format(new Date(ms)),
-      );
-    }
+describe('withLocal: false', () => {
+  it('leaves the local form out and keeps the others', () => {
+    const view = formatTime(NOW_S + 270, { ...PARIS, withLocal: false });
+    expect(view).toEqual({
+      raw: NOW_S + 270,
+      milliseconds: false,
+      seconds: NOW_S + 270,
+      iso: '2026-01-15T12:04:30Z',
+      timeZone: 'Europe/Paris',
+      relative: 'in 4 min',
+    });
   });
 });
 

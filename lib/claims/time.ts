@@ -12,6 +12,12 @@ export interface TimeFormatOptions {
   locale: string;
   /** An IANA time zone such as "Europe/Paris" or "UTC". */
   timeZone: string;
+  /**
+   * false: leave `local` out. The command line prints ISO 8601 and the relative time only, and in a
+   * fresh process the first Intl.DateTimeFormat loads ICU's locale and zone data: about 30 ms, a fifth
+   * of a `jwt-lens decode`.
+   */
+  withLocal?: boolean;
 }
 
 export interface TimeView {
@@ -66,12 +72,11 @@ export function formatTime(value: number, options: TimeFormatOptions): TimeView 
   const date = new Date(ms);
   const base: TimeView = { raw: value, milliseconds, seconds, timeZone: options.timeZone };
   if (!Number.isFinite(value) || Number.isNaN(date.getTime())) return base;
-  const local = formatLocal(date, options.locale, options.timeZone);
+  const local = options.withLocal === false ? undefined : formatLocal(date, options.locale, options.timeZone);
   return {
     ...base,
     iso: formatIsoUtc(date),
-    local: local.text,
-    timeZone: local.timeZone,
+    ...(local && { local: local.text, timeZone: local.timeZone }),
     relative: formatRelative(ms, nowMs(options.now)),
   };
 }
@@ -83,10 +88,6 @@ export function formatIsoUtc(date: Date): string {
 }
 
 function formatLocal(date: Date, locale: string, timeZone: string): { text: string; timeZone: string } {
-  if (timeZone === 'UTC' && locale === 'en-GB') {
-    const text = formatEnGbUtc(date);
-    if (text !== undefined) return { text, timeZone };
-  }
   const options: Intl.DateTimeFormatOptions = {
     year: 'numeric',
     month: 'short',
@@ -106,25 +107,6 @@ function formatLocal(date: Date, locale: string, timeZone: string): { text: stri
       timeZone: 'UTC',
     };
   }
-}
-
-/** en-GB's short months in the CLDR data of Node's ICU and of current browsers (September is "Sept"). */
-const EN_GB_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
-
-const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-/**
- * What Intl.DateTimeFormat('en-GB', { ...formatLocal's options, timeZone: 'UTC' }) writes, e.g.
- * "9 Sept 2026, 00:00:00 UTC", for the years 1 to 9999 (undefined outside them: Intl writes those).
- * The command line formats every time so, for output that reads the same on every runner; in a
- * fresh process the first DateTimeFormat loads ICU's locale and zone data, about 30 ms, a fifth of a
- * `jwt-lens decode`.
- */
-export function formatEnGbUtc(date: Date): string | undefined {
-  const year = date.getUTCFullYear();
-  if (!(year >= 1 && year <= 9999)) return undefined;
-  const time = `${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}:${twoDigits(date.getUTCSeconds())}`;
-  return `${date.getUTCDate()} ${EN_GB_MONTHS[date.getUTCMonth()]} ${year}, ${time} UTC`;
 }
 
 /** "in 4 min", "3 h ago": the largest whole unit, so the text stays short. */
