@@ -62,6 +62,22 @@ function linkTree(source, target, copies) {
   }
 }
 
+/** `jwt-lens scan` over `path` as every round runs it, and `rg -o` with the naive pattern. */
+const scanArgs = (path) => [CLI_BUNDLE, 'scan', path, '--format', 'json', '--fail-on', 'any'];
+const rgArgs = (path) => ['-o', '--no-filename', '--no-line-number', NAIVE_JWT_PATTERN, path];
+
+/** One timed scan of `path`, which must find tokens (exit 1): a failed run is no figure. */
+function timedScan(path) {
+  const scan = wallMs(process.execPath, scanArgs(path));
+  if (scan.status !== 1)
+    throw new Error(`scan exited ${scan.status} (expected 1, tokens found): ${scan.stderr}`);
+  return scan;
+}
+
+/** A median with its range, as every figure here is given: "383 ms (362–407)". */
+const spread = (s, unit = ' ms', digits = 0) =>
+  `${s.median.toFixed(digits)}${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+
 function wallMs(command, args, options = {}) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
@@ -147,7 +163,7 @@ export async function runCliBenchmarks(log = () => {}, { rounds = 11, scanRounds
       goals.push({
         name: `CLI ${name.replace(/^jwt-lens /, '')}: wall time per call, Node start-up (${startup?.median.toFixed(0)} ms) included`,
         target: `≤ ${CALL_BUDGET_MS} ms`,
-        measured: `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`,
+        measured: spread(s),
         met: s.median <= CALL_BUDGET_MS,
       });
     }
@@ -166,13 +182,9 @@ export async function runCliBenchmarks(log = () => {}, { rounds = 11, scanRounds
     const rgTimes = [];
     const ratios = [];
     const floorTimes = [];
-    const scanArgs = [CLI_BUNDLE, 'scan', tree, '--format', 'json', '--fail-on', 'any'];
-    const rgArgs = ['-o', '--no-filename', '--no-line-number', NAIVE_JWT_PATTERN, tree];
     for (let round = 0; round < scanRounds + 1; round++) {
-      const scan = wallMs(process.execPath, scanArgs);
-      if (scan.status !== 1)
-        throw new Error(`scan exited ${scan.status} (expected 1, tokens found): ${scan.stderr}`);
-      const rg = existsSync(RG) ? wallMs(RG, rgArgs) : undefined;
+      const scan = timedScan(tree);
+      const rg = existsSync(RG) ? wallMs(RG, rgArgs(tree)) : undefined;
       const floor = wallMs(process.execPath, ['-e', READ_TREE_ONLY, tree]);
       if (floor.status !== 0) throw new Error(`the read-only pass exited ${floor.status}: ${floor.stderr}`);
       if (round === 0) continue; // warm-up: both read the tree from the page cache afterwards
@@ -185,7 +197,7 @@ export async function runCliBenchmarks(log = () => {}, { rounds = 11, scanRounds
     }
     // Where one scan's time goes (the CLI's JWT_LENS_TIMING): the start is Node's own start-up plus
     // loading the CLI, which ripgrep, a native binary, does not pay.
-    const timed = spawnSync(process.execPath, scanArgs, {
+    const timed = spawnSync(process.execPath, scanArgs(tree), {
       env: { ...process.env, JWT_LENS_TIMING: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -204,16 +216,8 @@ export async function runCliBenchmarks(log = () => {}, { rounds = 11, scanRounds
       linkTree(tree, larger, 5);
       const times = { scan: [], rg: [], ratio: [] };
       for (let round = 0; round < 4; round++) {
-        const scanMs = wallMs(process.execPath, [
-          CLI_BUNDLE,
-          'scan',
-          larger,
-          '--format',
-          'json',
-          '--fail-on',
-          'any',
-        ]).ms;
-        const rgMs = wallMs(RG, ['-o', '--no-filename', '--no-line-number', NAIVE_JWT_PATTERN, larger]).ms;
+        const scanMs = timedScan(larger).ms;
+        const rgMs = wallMs(RG, rgArgs(larger)).ms;
         if (round === 0) continue;
         times.scan.push(scanMs);
         times.rg.push(rgMs);
@@ -221,7 +225,7 @@ export async function runCliBenchmarks(log = () => {}, { rounds = 11, scanRounds
       }
       const [scanX5, rgX5, ratioX5] = [stats(times.scan), stats(times.rg), stats(times.ratio)];
       notes.push(
-        `over five times the tree (${(5 * mb).toFixed(0)} MB, hard links), not a goal: jwt-lens scan ${scanX5.median.toFixed(0)} ms (${scanX5.min.toFixed(0)}–${scanX5.max.toFixed(0)}), rg -o ${rgX5.median.toFixed(0)} ms (${rgX5.min.toFixed(0)}–${rgX5.max.toFixed(0)}), ${ratioX5.median.toFixed(2)}× (${ratioX5.min.toFixed(2)}–${ratioX5.max.toFixed(2)}), ${scanX5.runs} rounds`,
+        `over five times the tree (${(5 * mb).toFixed(0)} MB, hard links), not a goal: jwt-lens scan ${spread(scanX5)}, rg -o ${spread(rgX5)}, ${spread(ratioX5, '×', 2)}, ${scanX5.runs} rounds`,
       );
     }
     // The machine may be shared: say how busy it was, since both figures are wall time.
@@ -244,13 +248,13 @@ export async function runCliBenchmarks(log = () => {}, { rounds = 11, scanRounds
         ...rg,
       });
       notes.push(
-        `the most a Node program can reach here: Node's start-up and reading every file into one reused 4 MB buffer, nothing else, take ${floor.median.toFixed(0)} ms (${floor.min.toFixed(0)}–${floor.max.toFixed(0)}), ${(rg.median / floor.median).toFixed(2)}× ripgrep's throughput`,
+        `the most a Node program can reach here: Node's start-up and reading every file into one reused 4 MB buffer, nothing else, take ${spread(floor)}, ${(rg.median / floor.median).toFixed(2)}× ripgrep's throughput`,
       );
       const ratio = stats(ratios);
       goals.push({
         name: `CLI scan throughput vs rg -o (${mb.toFixed(0)} MB of access logs, JSON logs and HARs)`,
         target: `≥ ${SCAN_MIN_RATIO.toFixed(2)}×`,
-        measured: `${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)})`,
+        measured: spread(ratio, '×', 2),
         met: ratio.median >= SCAN_MIN_RATIO,
       });
     }
