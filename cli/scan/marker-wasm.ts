@@ -111,6 +111,8 @@ const i32 = (value: number) => [op.i32Const, ...sleb(value)];
 const load128 = (offset: number) => [SIMD, simd.v128Load, 4, ...uleb(offset)];
 const eqLanes = (vector: number) => [...get(vector), SIMD, simd.i8x16Eq];
 const bitmask = [SIMD, simd.bitmask];
+/** `local += by`: a counter, or an output pointer moved past what was just stored. */
+const addTo = (local: number, by: number) => [...get(local), ...i32(by), op.i32Add, ...set(local)];
 /** `local &= local - 1`: clears the lowest set bit. */
 const clearLowest = (local: number) => [
   ...get(local),
@@ -150,8 +152,7 @@ function half(offset: number): number[] {
           ...get(OUT), ...get(LINES),
           ...get(NL), ...i32(1), ...get(BIT), op.i32Shl, ...i32(1), op.i32Sub, op.i32And, op.i32Popcnt,
           op.i32Add, op.i32Store, 2, 4,
-          ...get(OUT), ...i32(8), op.i32Add, ...set(OUT),
-          ...get(N), ...i32(1), op.i32Add, ...set(N),
+          ...addTo(OUT, 8), ...addTo(N, 1),
         op.end,
         ...clearLowest(JMASK),
         ...get(JMASK), op.brIf, 0,
@@ -177,8 +178,7 @@ function shallowLines(offset: number): number[] {
         op.i32And,
         op.if, op.void,
           ...get(SHALLOW), ...get(P), ...get(DATA), op.i32Sub, op.i32Store, 2, 0,
-          ...get(SHALLOW), ...i32(4), op.i32Add, ...set(SHALLOW),
-          ...get(S), ...i32(1), op.i32Add, ...set(S),
+          ...addTo(SHALLOW, 4), ...addTo(S, 1),
         op.end,
         ...clearLowest(JMASK),
         ...get(JMASK), op.brIf, 0,
@@ -207,7 +207,7 @@ function scanBody(): number[] {
         SIMD, simd.v128Or, ...set(HIGH),
         ...newlineOrJ(0), ...newlineOrJ(16), SIMD, simd.v128Or, SIMD, simd.anyTrue,
         op.if, op.void, ...half(0), ...half(16), op.end,
-        ...get(I), ...i32(32), op.i32Add, ...set(I),
+        ...addTo(I, 32),
         op.br, 0,
       op.end,
     op.end,
