@@ -97,6 +97,21 @@ export function tree(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
+/**
+ * For tests that make many inputs: one fresh folder (`dir`, for the caller to remove) and `fileOf`,
+ * which writes each content to the next numbered file there (f0.EXT, f1.EXT, …) and returns its path.
+ */
+export function fileWriter(extension: string): { dir: string; fileOf: (content: string | Buffer) => string } {
+  const dir = tree({});
+  let files = 0;
+  const fileOf = (content: string | Buffer) => {
+    const path = join(dir, `f${files++}${extension}`);
+    writeFileSync(path, content);
+    return path;
+  };
+  return { dir, fileOf };
+}
+
 /** Every (line, column) where `token` starts in `text`, 1-based, columns in UTF-16 code units. */
 export function positions(text: string, token: string): { line: number; column: number }[] {
   const out: { line: number; column: number }[] = [];

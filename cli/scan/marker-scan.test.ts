@@ -3,11 +3,10 @@
  * line breaks, each chunk's ASCII-ness and the shallow lines, for random files, around the SIMD block
  * edges (16 and 32 bytes) and around the 4 MB chunk edges; and the WebAssembly module called directly.
  */
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tree } from '../testing';
+import { fileWriter } from '../testing';
 import {
   CHUNK_BYTES,
   MarkerScan,
@@ -22,14 +21,8 @@ const TAB = 0x09;
 const NEWLINE = 0x0a;
 const runs = Number(process.env.FUZZ_RUNS ?? 150);
 
-const dir = tree({});
+const { dir, fileOf } = fileWriter('.txt');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
-function fileOf(content: Buffer | string): string {
-  const path = join(dir, `f${files++}.txt`);
-  writeFileSync(path, content);
-  return path;
-}
 
 interface Indent {
   indent: number;

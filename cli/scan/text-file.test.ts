@@ -3,28 +3,21 @@
  * each line and column (UTF-16 code units), for random logs of real tokens glued to one another and
  * to what can extend or end them; copies recognised in bytes (ByteCopies) give what lib would give.
  */
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scanText, tokenFingerprint, TokenMatcher } from '../../lib/index';
 import { jsonLogLines, kubernetesLog } from '../../lib/scan/fixtures/logs';
 import { NOW, tokenSet, type TokenSet } from '../../lib/scan/fixtures/tokens';
-import { positionsOf, tree, type Positions } from '../testing';
+import { fileWriter, positionsOf, type Positions } from '../testing';
 import { CHUNK_BYTES } from './marker-scan';
 import { scanContext, scanFile } from './scan-file';
 import { ByteCopies, fingerprintOf, scanTextFile, scanWholeAtMarkers } from './text-file';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 150);
 
-const dir = tree({});
+const { dir, fileOf } = fileWriter('.log');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
-function fileOf(content: string | Buffer): string {
-  const path = join(dir, `f${files++}.log`);
-  writeFileSync(path, content);
-  return path;
-}
 
 /** The fixture tokens plus the pieces of the SD-JWT on their own and a token cut short. */
 interface Tokens extends TokenSet {
