@@ -34,9 +34,12 @@ type Reply = [number, FileScanResult][];
 /**
  * Threads beside the main one: none on two cores or fewer. There, the scan phase of a 200 MB tree of
  * logs and HARs (JWT_LENS_TIMING) took 186–200 ms on the main thread alone, 225–257 ms with one worker
- * beside it and 323–384 ms with two workers and the main thread waiting: each worker starts an
- * isolate, loads the bundle and decodes every token again, and the two threads share the memory
- * bandwidth the scan is bound by. JWT_LENS_SCAN_THREADS=N sets the number of threads, the main one
+ * beside it and 323–384 ms with two workers and the main thread waiting. A worker starts scanning
+ * 90–120 ms after it is spawned (an isolate, the bundle, then every token decoded again), and even
+ * over a 1 GB tree one worker gained nothing (947 against 957 ms): beside it the main thread's files
+ * took twice as long, although plain reads and plain loops run at full speed on both cores at once
+ * (V8's background compiling and collecting, which a lone thread gets the other core for, are the
+ * likely cause; not proven). JWT_LENS_SCAN_THREADS=N sets the number of threads, the main one
  * included (1: the main thread only).
  */
 function workerCount(): number {
