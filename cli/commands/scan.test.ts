@@ -308,3 +308,30 @@ describe('jwt-lens scan on several threads', () => {
     expect(JSON.parse(two.stdout).tokens.length).toBe(6);
   });
 });
+
+describe('jwt-lens scan: JWT_LENS_TIMING', () => {
+  it('says on stderr where the time went, and stdout stays exactly the report', async () => {
+    const args = ['scan', 'logs/nginx-access.log', 'support/login.har', '--format', 'json', '--now', AT];
+    const plain = await runCli(args, { cwd: root });
+    const timed = await runCli(args, { cwd: root, env: { JWT_LENS_TIMING: '1' } });
+    expect(timed.status).toBe(plain.status);
+    expect(timed.stdout).toBe(plain.stdout);
+    expect(plain.stderr).toBe('');
+    // The benchmark parses this line: its phases, the main thread's reading and SIMD time, all CPU.
+    const line = /^jwt-lens: timing (.*)$/m.exec(timed.stderr)?.[1] ?? '';
+    const parts = Object.fromEntries(
+      [...line.matchAll(/(start|walk|scan|report|output|reading|SIMD pass|cpu) (\d+) ms/g)].map((m) => [
+        m[1],
+        Number(m[2]),
+      ]),
+    );
+    expect(Object.keys(parts).sort()).toEqual(
+      ['SIMD pass', 'cpu', 'output', 'reading', 'report', 'scan', 'start', 'walk'].sort(),
+    );
+    expect(line).toContain('files by thread: 2;');
+    // The parts of the scan phase fit in it, and all threads' CPU time covers at least the phases.
+    expect(parts.reading! + parts['SIMD pass']!).toBeLessThanOrEqual(parts.scan! + 1);
+    expect(parts.cpu).toBeGreaterThan(0);
+    expect(timed.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -11,6 +11,7 @@ import { systemReason } from '../input';
 import { scanJsonBytes } from '../output/scan-json';
 import { scanSarif } from '../output/sarif';
 import { scanText } from '../output/scan-text';
+import { MarkerScan } from '../scan/marker-scan';
 import { isRedactedCopy, writeRedactedCopy, type RedactedCopy } from '../scan/redact-file';
 import { ReportBuilder } from '../scan/report';
 import { scanFiles } from '../scan/pool';
@@ -91,7 +92,11 @@ export async function runScan(argv: string[], io: CommandIo): Promise<ExitCode> 
   const builder = new ReportBuilder(now, context.matcher);
   const copies: RedactedCopy[] = [];
   const { results: scans, byThread } = await scanFiles(walked.files, now, new URL(import.meta.url), context);
-  phases.end('scan', `files by thread: ${byThread.join(', ')}`);
+  const { readMs, sweepMs } = MarkerScan.timeSoFar();
+  phases.end(
+    'scan',
+    `files by thread: ${byThread.join(', ')}; main thread reading ${readMs.toFixed(0)} ms, SIMD pass ${sweepMs.toFixed(0)} ms`,
+  );
   for (const [i, file] of walked.files.entries()) {
     const scanned = scans[i]!;
     if (!scanned.ok) {
@@ -138,8 +143,10 @@ class Phases {
     this.last = now;
   }
 
+  /** The phases, then the CPU time of every thread (a lone scan also keeps V8's helper threads busy). */
   summary(): string {
-    return this.parts.join(', ');
+    const { user, system } = process.cpuUsage();
+    return [...this.parts, `cpu ${((user + system) / 1000).toFixed(0)} ms`].join(', ');
   }
 }
 
