@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { scanHar, tokenFingerprint } from '../lib';
-import { har12Problems } from '../lib/scan/fixtures/har';
+import { CLI_BUNDLE } from '../scripts/build-cli.mjs';
+import { har12Problems, withDecodedBodies } from '../lib/scan/fixtures/har';
 import { tokenParts } from '../lib/scan/fixtures/tokens';
 import { expect, test } from './fixtures/test';
 import {
@@ -23,6 +25,11 @@ async function openScan(page: Page) {
 // One worker runs this file's tests in order: the 100 MB scale test takes a core and gigabytes of memory,
 // and next to it on a 2-core machine the other scans here have been seen to miss their time limits.
 test.describe.configure({ mode: 'default' });
+
+/** The parts of a recorded HAR these tests read. */
+interface HarLog {
+  log: { entries: { request: { url: string }; response: { content: { encoding?: string } } }[] };
+}
 
 const tokensTable = (page: Page) => page.getByRole('table', { name: 'Tokens found' });
 const rowOf = (page: Page, token: string) =>
@@ -57,11 +64,18 @@ test.describe('HAR recorded by the browser', () => {
       expect.arrayContaining(['response body field id_token', 'response header set-cookie']),
     );
     expect(fields(har.tokens.assertion).some((f) => f.includes('client_assertion'))).toBe(true);
+    // Playwright's recorder stored the application/jwt UserInfo answer base64: its token is only there.
+    const userinfo = (JSON.parse(har.text) as HarLog).log.entries.find((e) =>
+      e.request.url.endsWith('/userinfo'),
+    )!;
+    expect(userinfo.response.content.encoding).toBe('base64');
+    expect(har.text).not.toContain(har.tokens.userinfo);
+    expect(fields(har.tokens.userinfo)).toEqual(['response body (base64)']);
 
     await openScan(page);
     await page.getByLabel('Log or HAR file').setInputFiles(har.path);
     await expect(
-      page.getByText(/3 distinct tokens .* found in shop\.har .*a HAR file with \d+ entries/),
+      page.getByText(/4 distinct tokens .* found in shop\.har .*a HAR file with \d+ entries/),
     ).toBeVisible();
     const access = rowOf(page, har.tokens.accessToken);
     await expect(access).toContainText('Valid');
@@ -71,11 +85,39 @@ test.describe('HAR recorded by the browser', () => {
     await expect(access).toContainText(
       /entry \d+ \(POST \/oauth2\/token\), response body field access_token/,
     );
+    await expect(rowOf(page, har.tokens.userinfo)).toContainText(
+      /entry \d+ \(GET \/userinfo\), response body \(base64\)/,
+    );
     // Sorted by expiry: the access token (1 h) before the ID token (10 min) before the assertion (5 min).
     const order = await tokensTable(page).getByRole('row').allTextContents();
     const at = (token: string) => order.findIndex((r) => r.includes(tokenFingerprint(token)));
     expect(at(har.tokens.accessToken)).toBeLessThan(at(har.tokens.idToken));
     expect(at(har.tokens.idToken)).toBeLessThan(at(har.tokens.assertion));
+  });
+
+  test('the command line reads the same recorded HAR: every token, the base64 body included', () => {
+    // The CLI bundle `npm test` builds before these specs, run as a user runs it.
+    const run = spawnSync(process.execPath, [CLI_BUNDLE, 'scan', har.path, '--format', 'json'], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1); // live tokens found
+    const report = JSON.parse(run.stdout) as {
+      tokens: { fingerprint: string; occurrences: { where?: { field: string } }[] }[];
+    };
+    const fieldsOf = (token: string) =>
+      report.tokens
+        .find((t) => t.fingerprint === tokenFingerprint(token))
+        ?.occurrences.map((o) => o.where?.field);
+    expect(report.tokens).toHaveLength(4);
+    expect(fieldsOf(har.tokens.userinfo)).toEqual(['response body (base64)']);
+    expect(fieldsOf(har.tokens.accessToken)).toEqual(
+      scanHar(har.text, { now: Date.now() })
+        .tokens.find((t) => t.token === har.tokens.accessToken)!
+        .occurrences.map((o) => o.where?.field),
+    );
+    for (const token of Object.values(har.tokens))
+      for (const part of tokenParts(token)) expect(run.stdout).not.toContain(part);
   });
 
   test('downloads a sanitized HAR 1.2 file (a Blob) after showing the counts; the original is unchanged', async ({
@@ -98,8 +140,9 @@ test.describe('HAR recorded by the browser', () => {
     expect(download.suggestedFilename()).toBe('shop.redacted.har');
     const sanitized = readFileSync((await download.path())!, 'utf8');
     expect(har12Problems(JSON.parse(sanitized))).toEqual([]);
+    // Base64 bodies too: the UserInfo JWT must not survive in the copy, decoded or not.
     for (const token of Object.values(har.tokens))
-      for (const part of tokenParts(token)) expect(sanitized).not.toContain(part);
+      for (const part of tokenParts(token)) expect(withDecodedBodies(sanitized)).not.toContain(part);
     expect(sanitized).not.toContain('rt-opaque-7f3a9c'); // the opaque refresh token, as a token parameter
 
     // Tokens only, by signature: claims stay, signatures go, and the page says so.
@@ -118,8 +161,9 @@ test.describe('HAR recorded by the browser', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download redacted copy' }).click(),
     ]);
-    const strippedText = readFileSync((await stripped.path())!, 'utf8');
-    expect(har12Problems(JSON.parse(strippedText))).toEqual([]);
+    const strippedFile = readFileSync((await stripped.path())!, 'utf8');
+    expect(har12Problems(JSON.parse(strippedFile))).toEqual([]);
+    const strippedText = withDecodedBodies(strippedFile);
     for (const token of Object.values(har.tokens)) {
       expect(strippedText).not.toContain(token.split('.')[2]);
       expect(strippedText).toContain(token.split('.')[1]);

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { harDocument, har12Problems } from '../../lib/scan/fixtures/har';
+import { tokenFingerprint } from '../../lib/index';
+import { encodedBodyEntry, harDocument, har12Problems, withDecodedBodies } from '../../lib/scan/fixtures/har';
 import { dotEnv, jsonLogLines, nginxAccessLog } from '../../lib/scan/fixtures/logs';
 import { NOW, tokenParts, tokenSet, type TokenSet } from '../../lib/scan/fixtures/tokens';
 import { ensureCliBuilt, runCli, tree } from '../testing';
@@ -85,4 +86,55 @@ describe('jwt-lens scan --redact', () => {
       expect(text).not.toContain(signature);
     }
   });
+});
+
+describe('jwt-lens scan: HAR bodies stored base64', () => {
+  // As Playwright's recorder writes a response that is not textual: an application/jwt UserInfo answer
+  // and a binary body, both base64. Their tokens are not in the file's text.
+  const harOf = (pretty: boolean) => {
+    const doc = harDocument({ accessToken: t.live, idToken: t.es256, assertion: t.hs256 }) as {
+      log: { entries: unknown[] };
+    };
+    doc.log.entries.push(
+      encodedBodyEntry('https://login.example/userinfo', 'application/jwt', t.notYet),
+      encodedBodyEntry(
+        'https://cdn.example/pixel.gif',
+        'image/gif',
+        Uint8Array.from([0x47, 0x49, 0x46, 0xff, ...new TextEncoder().encode(` ${t.expired}`), 0xfe]),
+      ),
+    );
+    return JSON.stringify(doc, null, pretty ? 2 : undefined);
+  };
+
+  for (const pretty of [true, false]) {
+    it(`reports and redacts them (${pretty ? 'pretty-printed' : 'minified'})`, async () => {
+      const dir = tree({ 'trace.har': harOf(pretty) });
+      const run = await runCli(
+        ['scan', 'trace.har', '--format', 'json', '--fail-on', 'any', '--redact', '--now', AT],
+        {
+          cwd: dir,
+        },
+      );
+      expect(run.status).toBe(1);
+      const report = JSON.parse(run.stdout) as {
+        tokens: {
+          fingerprint: string;
+          count: number;
+          occurrences: { line: number; where: { field: string; path: string } }[];
+        }[];
+      };
+      const of = (token: string) => report.tokens.find((x) => x.fingerprint === tokenFingerprint(token))!;
+      expect(of(t.notYet).occurrences.map((o) => [o.where.path, o.where.field])).toEqual([
+        ['/userinfo', 'response body (base64)'],
+      ]);
+      expect(of(t.expired).occurrences.map((o) => o.where.path)).toEqual(['/pixel.gif']);
+      expect(report.tokens).toHaveLength(5);
+      const copy = readFileSync(join(dir, 'trace.redacted.har'), 'utf8');
+      expect(har12Problems(JSON.parse(copy))).toEqual([]);
+      const decoded = withDecodedBodies(copy);
+      for (const token of [t.live, t.es256, t.hs256, t.notYet, t.expired])
+        for (const part of tokenParts(token)) expect(decoded).not.toContain(part);
+      expect(decoded).toMatch(/GIF\xff \[JWT sha256:[0-9a-f]{12} alg=RS256\]\xfe/);
+    });
+  }
 });

@@ -10,9 +10,13 @@
 import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import {
+  addEncodedBodyTokens,
+  addEncodedBodyTokensByEntry,
   addHarLocations,
   createTextScanner,
+  ENCODED_BODY_MARK,
   harEntriesIndent,
+  hasEncodedBody,
   locateHarTokensByEntry,
   looksLikeHar,
   readHar,
@@ -76,7 +80,8 @@ export function scanFile(
  * which also lists the lines that can begin or end an entry (marker-scan.ts), and only the entries
  * holding tokens are parsed (locateHarTokensByEntry reads the bytes themselves: an ASCII file's bytes
  * are its UTF-16 code units). Any other, or one whose layout does not let that be sure, is read into
- * a string and parsed whole. undefined: not a HAR after all (e.g. cut off, so not JSON), to be
+ * a string and parsed whole, as is one with a base64 body (lib's har-encoded.ts decodes those bodies:
+ * their tokens are not in the file's text). undefined: not a HAR after all (e.g. cut off, so not JSON), to be
  * scanned as the text file it still is.
  */
 function scanHarFile(path: string, now: Date, context: ScanContext): TokenHits[] | undefined {
@@ -85,22 +90,31 @@ function scanHarFile(path: string, now: Date, context: ScanContext): TokenHits[]
     const indent = harEntriesIndent(head);
     return indent && indent.depth <= MAX_SHALLOW_DEPTH ? indent : undefined;
   });
-  if (swept?.tokens.size === 0) return [];
+  // A body stored base64 hides its tokens from the sweep: its entry is parsed for them.
+  const encoded = swept?.bytes.includes(ENCODED_BODY_MARK) === true;
+  if (swept?.tokens.size === 0 && !encoded) return [];
   // In an ASCII file byte offsets are UTF-16 offsets: the sweep's tokens serve the string path too,
   // which then needs no second scan (the locator changes nothing when it returns false).
   const found = swept?.ascii ? swept.tokens.found() : undefined;
   if (found && swept?.indent) {
-    const shallowLines = { ...swept.indent, starts: swept.shallow };
-    if (locateHarTokensByEntry(asciiText(swept.bytes), found, { now, matcher, shallowLines }))
-      return hitsOf(found);
+    const view = asciiText(swept.bytes);
+    const options = { now, matcher, shallowLines: { ...swept.indent, starts: swept.shallow } };
+    if (locateHarTokensByEntry(view, found, options)) {
+      if (!encoded) return hitsOf(found);
+      // Only the entries holding a base64 body are parsed for it (images and fonts, mostly).
+      const all = addEncodedBodyTokensByEntry(view, found, options);
+      if (all) return hitsOf(all);
+    }
   }
   const text = readWhole(path);
   const tokens = found ?? scanText(text, { now, matcher }).tokens;
-  if (tokens.length === 0 || locateHarTokensByEntry(text, tokens, { now, matcher })) return hitsOf(tokens);
+  const withBodies = encoded || hasEncodedBody(text);
+  if (!withBodies && (tokens.length === 0 || locateHarTokensByEntry(text, tokens, { now, matcher })))
+    return hitsOf(tokens);
   const read = readHar(text);
   if (!read.ok) return undefined;
   addHarLocations(read.har, tokens, { now, matcher });
-  return hitsOf(tokens);
+  return hitsOf(withBodies ? addEncodedBodyTokens(read.har, text, tokens, { now, matcher }) : tokens);
 }
 
 /** ASCII bytes as the string methods the HAR locator reads (no string of the whole file is made). */

@@ -2,6 +2,7 @@
 // modules directly (not lib/index.ts), so this worker's bundle holds the scanner only.
 import { claimsOf } from '@/lib/claims/claims-of';
 import { addHarLocations } from '@/lib/scan/har';
+import { addEncodedBodyTokens } from '@/lib/scan/har-encoded';
 import { looksLikeHar, readHar } from '@/lib/scan/har-read';
 import { redactText } from '@/lib/scan/redact';
 import { sanitizeHar } from '@/lib/scan/sanitize-har';
@@ -44,12 +45,15 @@ function finish(now: number): void {
   chunks = [];
   // The text was scanned chunk by chunk while it arrived; a HAR is then walked to say where each copy was.
   const result = scanner?.finish() ?? { tokens: [] };
+  let tokens = result.tokens;
   let message: string | undefined;
   let entries: number | undefined;
   if (isHar) {
     const read = readHar(text);
     if (read.ok) {
-      addHarLocations(read.har, result.tokens, { now });
+      addHarLocations(read.har, tokens, { now });
+      // Bodies stored base64 hold tokens the text scan could not see.
+      tokens = addEncodedBodyTokens(read.har, text, tokens, { now });
       entries = read.har.log.entries.length;
     } else {
       message = read.error.message;
@@ -58,12 +62,12 @@ function finish(now: number): void {
   }
   post({
     type: 'result',
-    rows: result.tokens.slice(0, MAX_ROWS).map((t) => rowOf(t, now)),
+    rows: tokens.slice(0, MAX_ROWS).map((t) => rowOf(t, now)),
     isHar: isHar === true,
     ...(entries !== undefined ? { entries } : {}),
     ...(message ? { message } : {}),
     chars: text.length,
-    occurrences: result.tokens.reduce((n, t) => n + t.count, 0),
+    occurrences: tokens.reduce((n, t) => n + t.count, 0),
   });
 }
 

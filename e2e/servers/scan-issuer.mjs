@@ -6,6 +6,8 @@
 //                         (RS256, signed with jose) and sets a `session` cookie
 //   GET  /jwks.json       the public key
 //   GET  /api/orders      needs `Authorization: Bearer <access_token>`; also gets the cookie
+//   GET  /userinfo        the same bearer; answers a signed UserInfo JWT as `application/jwt` (OIDC Core
+//                         §5.3.2), which the HAR recorder stores base64, since the type is not textual
 //
 // Started in-process by the spec (startScanIssuer), on a free port of 127.0.0.1; stop it with close().
 import { createServer } from 'node:http';
@@ -17,6 +19,7 @@ const form = new URLSearchParams({ grant_type: 'client_credentials', client_asse
 const token = await (await fetch('/oauth2/token', { method: 'POST', body: form })).json();
 await fetch('/jwks.json');
 const orders = await (await fetch('/api/orders?access_token=' + token.access_token, { headers: { Authorization: 'Bearer ' + token.access_token } })).json();
+await (await fetch('/userinfo', { headers: { Authorization: 'Bearer ' + token.access_token } })).text();
 document.getElementById('out').textContent = 'done ' + orders.length;
 </script>`;
 
@@ -27,7 +30,7 @@ export async function startScanIssuer() {
   const sign = (claims, typ = 'JWT') =>
     new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'shop-1', typ }).sign(privateKey);
   let origin = '';
-  const issued = { accessToken: '', idToken: '', assertion: '' };
+  const issued = { accessToken: '', idToken: '', assertion: '', userinfo: '' };
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', origin);
@@ -97,6 +100,21 @@ export async function startScanIssuer() {
         { id: 1, item: 'book' },
         { id: 2, item: 'pen' },
       ]);
+    }
+    if (url.pathname === '/userinfo') {
+      if (req.headers.authorization !== `Bearer ${issued.accessToken}`)
+        return json(401, { error: 'invalid_token' });
+      issued.userinfo = await sign({
+        iss: origin,
+        sub: 'alice',
+        aud: 'shop-client',
+        email: 'alice@example.com',
+        exp: now() + 900,
+        iat: now(),
+      });
+      res.writeHead(200, { 'content-type': 'application/jwt', 'cache-control': 'no-store' });
+      res.end(issued.userinfo);
+      return;
     }
     res.writeHead(404).end();
   });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addHarLocations } from './har';
-import { harEntriesIndent, locateHarTokensByEntry } from './har-locate';
+import { addEncodedBodyTokens } from './har-encoded';
+import { addEncodedBodyTokensByEntry, harEntriesIndent, locateHarTokensByEntry } from './har-locate';
 import { readHar } from './har-read';
 import { scanText, TokenMatcher } from './scan-text';
 import { harEntry } from '../../scripts/bench/cli-tree.mjs';
@@ -61,7 +62,7 @@ interface Entry {
     status: number;
     headers: { name: string; value: string }[];
     cookies: Record<string, unknown>[];
-    content: { size: number; mimeType: string; text?: string };
+    content: { size: number; mimeType: string; text?: string; encoding?: string };
     redirectURL: string;
     [key: string]: unknown;
   };
@@ -550,5 +551,94 @@ describe('locateHarTokensByEntry with the shallow lines given, and over a string
     const before = scan(text);
     expect(locateHarTokensByEntry(viewOf(text), before, options)).toBe(false);
     expect(locateHarTokensByEntry(viewOf(text), before, { ...options, shallowLines: wrong })).toBe(false);
+  });
+});
+
+describe('addEncodedBodyTokensByEntry gives what addEncodedBodyTokens gives on the whole document', () => {
+  /** Response bodies as Playwright's recorder stores what is not textual: base64, `"encoding": "base64"`. */
+  const ENCODED = {
+    jwt: (e: Entry, token: string) => {
+      e.response.content = {
+        size: token.length,
+        mimeType: 'application/jwt',
+        text: btoa(token),
+        encoding: 'base64',
+      };
+    },
+    json: (e: Entry, token: string) => {
+      const body = JSON.stringify({ id_token: token, nested: [`Bearer ${token}`] });
+      e.response.content = {
+        size: body.length,
+        mimeType: 'application/octet-stream',
+        text: btoa(body),
+        encoding: 'base64',
+      };
+    },
+    image: (e: Entry) => {
+      const bytes = String.fromCharCode(0x89, 0x50, 0x4e, 0x47, 0xff, 0x00, 0x2f, 0xff);
+      e.response.content = {
+        size: 8,
+        mimeType: 'image/png',
+        text: btoa(bytes.repeat(9)),
+        encoding: 'base64',
+      };
+    },
+  };
+  type Encoded = keyof typeof ENCODED;
+  const full = (tokens: FoundToken[]) =>
+    tokens.map((f) => [f.token, f.count, f.occurrences.map((o) => [o.index, o.line, o.column, o.where])]);
+
+  /** Both paths on fresh scans of `text`; the by-entry one must be sure. */
+  function expectSameBodies(text: string): FoundToken[] {
+    const read = readHar(text);
+    if (!read.ok) throw new Error(read.error.message);
+    const whole = expected(text);
+    const want = addEncodedBodyTokens(read.har, text, whole, options);
+    const tokens = scan(text);
+    expect(locateHarTokensByEntry(text, tokens, options)).toBe(true);
+    const got = addEncodedBodyTokensByEntry(text, tokens, options);
+    expect(got).toBeDefined();
+    expect(full(got!)).toEqual(full(want));
+    return got!;
+  }
+
+  it('for random entries with base64 bodies beside tokens in the text (property)', () => {
+    const encoded = fc.option(
+      fc.tuple(fc.constantFrom(...(Object.keys(ENCODED) as Encoded[])), fc.nat({ max: 7 })),
+    );
+    const textual = fc.array(fc.tuple(fc.constantFrom(...PLACE_NAMES), fc.nat({ max: 7 })), { maxLength: 2 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(textual, encoded), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom<number | string>(2, 4, '\t'),
+        (entries, indent) => {
+          fc.pre(entries.some(([, body]) => body !== null));
+          const doc = chromeHar(entries.length, (i) =>
+            entries[i]![0].map(([place, k]) => [place, t.all[k]!]),
+          );
+          entries.forEach(([, body], i) => {
+            if (body) ENCODED[body[0]](doc.log.entries[i]!, t.all[body[1]]!);
+          });
+          expectSameBodies(pretty(doc, indent));
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it('a token only in a base64 body is a new entry, at that body, with its field', () => {
+    const doc = chromeHar(5, () => []);
+    ENCODED.jwt(doc.log.entries[3]!, t.notYet);
+    const text = pretty(doc);
+    const [found] = expectSameBodies(text);
+    expect(found!.token).toBe(t.notYet);
+    expect(found!.occurrences.map((o) => o.where!.field)).toEqual(['response body (base64)']);
+    expect(text.slice(found!.occurrences[0]!.index).startsWith(btoa(t.notYet).slice(0, 20))).toBe(true);
+  });
+
+  it('declines where the layout is not one it can be sure of (minified), so the caller parses whole', () => {
+    const doc = chromeHar(3, () => []);
+    ENCODED.jwt(doc.log.entries[1]!, t.live);
+    expect(addEncodedBodyTokensByEntry(JSON.stringify(doc), [], options)).toBeUndefined();
   });
 });

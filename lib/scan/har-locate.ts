@@ -33,7 +33,8 @@
  * No pretty-printer writes such a layout; a hand-made file can.
  */
 import { isObject } from '../is-object';
-import type { HarDocument } from './har-read';
+import { addBodyTokens, ENCODED_BODY_MARK, mayBeEncodedBody, type EncodedBodyWalk } from './har-encoded';
+import { walkHarEntryStrings, type HarDocument } from './har-read';
 import { locateEntryTokens, locateTokens } from './har';
 import { TokenMatcher } from './scan-text';
 import type { FoundToken, HarLocation, Occurrence, ScanOptions } from './types';
@@ -69,6 +70,39 @@ export function locateHarTokensByEntry(
   }
   for (const [occurrence, where] of plan) occurrence.where = where;
   return true;
+}
+
+/**
+ * `tokens` plus the tokens of the HAR's base64 bodies (har-encoded.ts), as addEncodedBodyTokens gives
+ * them on the whole document, while only the entries whose text holds `"base64"` are parsed: a HAR of
+ * images and fonts need not be parsed whole for them. undefined where the layout is not one this file
+ * can be sure of (see the top; the caller then parses the whole document). Every base64 body is an
+ * entry's (`response.content`), so the skeleton holds none.
+ */
+export function addEncodedBodyTokensByEntry(
+  text: HarText,
+  tokens: FoundToken[],
+  options: ScanOptions & { matcher?: TokenMatcher; shallowLines?: ShallowLines },
+): FoundToken[] | undefined {
+  if (!isHarText(text) || !Array.isArray(tokens)) return undefined;
+  const layout = entriesLayout(text, options.shallowLines);
+  if (layout === undefined || readSkeleton(text, layout) === undefined) return undefined;
+  const entries: [number, Record<string, unknown>][] = [];
+  for (let at = text.indexOf(ENCODED_BODY_MARK, layout.open); at !== -1 && at < layout.close;) {
+    const index = entryAt(layout, at);
+    if (index === -1) {
+      at = text.indexOf(ENCODED_BODY_MARK, at + 1);
+      continue;
+    }
+    const entry = parseEntry(text, layout, index);
+    if (entry === undefined) return undefined;
+    entries.push([index, entry]);
+    at = text.indexOf(ENCODED_BODY_MARK, layout.ends[index]!);
+  }
+  const walk: EncodedBodyWalk = (visit) => {
+    for (const [index, entry] of entries) walkHarEntryStrings(entry, index, visit, mayBeEncodedBody);
+  };
+  return addBodyTokens(walk, text, tokens, options);
 }
 
 /**

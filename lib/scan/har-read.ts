@@ -65,7 +65,11 @@ export type HarStringRole =
   | { type: 'query'; name: string }
   | { type: 'form'; name: string }
   | { type: 'url'; side: 'request' | 'response' }
-  | { type: 'body'; side: 'request' | 'response'; mimeType: string }
+  /**
+   * `base64`: a response body stored base64 (HAR 1.2 §content, `"encoding": "base64"`): its tokens
+   * are only in the decoded text (har-encoded.ts).
+   */
+  | { type: 'body'; side: 'request' | 'response'; mimeType: string; base64?: true }
   | { type: 'other' };
 
 export interface HarString {
@@ -170,7 +174,10 @@ function classify(path: (string | number)[], entryAt: EntryAt): { role: HarStrin
   }
   if (side === 'response' && group === 'content' && index === 'text' && rest.length === 2) {
     const content = isObject(part.content) ? part.content : {};
-    return at({ type: 'body', side, mimeType: str(content.mimeType) }, 'response body');
+    const mimeType = str(content.mimeType);
+    if (content.encoding === 'base64')
+      return at({ type: 'body', side, mimeType, base64: true }, 'response body (base64)');
+    return at({ type: 'body', side, mimeType }, 'response body');
   }
   if ((side === 'request' && group === 'url') || (side === 'response' && group === 'redirectURL'))
     if (rest.length === 1)

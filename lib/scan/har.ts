@@ -3,16 +3,10 @@
  * column), and the parsed document is walked entry by entry to say where each copy sits: which entry,
  * method and path, and which header, cookie, parameter or body field (JSON bodies by JSON path).
  */
-import {
-  jsonPath,
-  readHar,
-  walkHarEntryStrings,
-  walkHarStrings,
-  type HarDocument,
-  type HarString,
-} from './har-read';
-import { parseJsonBody, walkJsonStrings } from './json-walk';
-import { scanText, TokenMatcher } from './scan-text';
+import { addEncodedBodyTokens } from './har-encoded';
+import { tokensInHarString } from './har-fields';
+import { readHar, walkHarEntryStrings, walkHarStrings, type HarDocument, type HarString } from './har-read';
+import { scanText, TokenMatcher, type MatchedToken } from './scan-text';
 import type { FoundToken, HarLocation, ScanOptions, ScanResult } from './types';
 
 export interface HarScanResult extends ScanResult {
@@ -42,46 +36,16 @@ export function locateEntryTokens(
 
 function tokenLocations(walk: HarStringWalk, matcher: TokenMatcher): Map<string, HarLocation[]> {
   const where = new Map<string, HarLocation[]>();
-  const add = (token: string, location: HarLocation) => {
-    const list = where.get(token);
+  const add = (token: MatchedToken, location: HarLocation) => {
+    const list = where.get(token.token);
     if (list) list.push(location);
-    else where.set(token, [location]);
-  };
-  const inString = (value: string, location: HarLocation) => {
-    for (const m of matcher.match(value).tokens) add(m.token, location);
+    else where.set(token.token, [location]);
   };
   walk(
-    (s: HarString) => {
-      if (s.role.type !== 'body') return inString(s.value, s.where);
-      const side = s.role.side;
-      const body = parseJsonBody(s.value, s.role.mimeType);
-      if (body !== undefined) {
-        walkJsonStrings(body, (value, path) => {
-          if (value.includes('eyJ'))
-            inString(value, { ...s.where, field: `${side} body field ${jsonPath(path())}` });
-        });
-        return;
-      }
-      if (/x-www-form-urlencoded/i.test(s.role.mimeType)) {
-        for (const pair of s.value.split('&')) {
-          const [name = '', value = ''] = pair.split('=', 2);
-          inString(value, { ...s.where, field: `${side} body parameter ${safeDecode(name)}` });
-        }
-        return;
-      }
-      inString(s.value, s.where);
-    },
+    (s: HarString) => tokensInHarString(s.value, s.role, s.where, matcher, add),
     (value) => value.includes('eyJ'),
   );
   return where;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
 }
 
 /**
@@ -114,5 +78,8 @@ export function scanHar(harText: string, options: ScanOptions & { matcher?: Toke
   options = { ...options, matcher: options.matcher ?? new TokenMatcher(new Date(options.now)) };
   const { tokens } = scanText(harText, options);
   addHarLocations(read.har, tokens, options);
-  return { tokens, entries: read.har.log.entries.length };
+  return {
+    tokens: addEncodedBodyTokens(read.har, harText, tokens, options),
+    entries: read.har.log.entries.length,
+  };
 }

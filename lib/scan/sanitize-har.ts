@@ -4,7 +4,9 @@
  * tokens (any JWT, JWS, JWE or SD-JWT anywhere, in the chosen redaction mode), cookies (Cookie and
  * Set-Cookie values, `cookies[]`), authorization (the credentials of Authorization-like headers) and
  * parameters (token-bearing query, form and JSON body parameters such as `code` or `client_secret`).
+ * A body stored base64 is scrubbed in its decoded text, so its tokens do not survive in the copy.
  */
+import { decodeBase64Body, encodeBase64Body } from './har-encoded';
 import { readHar, walkHarStrings, type HarString } from './har-read';
 import { parseJsonBody, walkJsonStrings } from './json-walk';
 import { redactText, type RedactionMode } from './redact';
@@ -181,13 +183,24 @@ export function sanitizeHar(harText: string, options: SanitizeOptions): Sanitize
   if (!read.ok) return { ok: false, error: read.error, counts: zero() };
   const counts = zero();
   const matcher = new TokenMatcher(new Date(0));
-  walkHarStrings(read.har, (s) => {
+  const sanitize = (s: HarString): string => {
     let value = scrubCategory(s, options, counts);
     if (options.tokens !== false && value.includes('eyJ')) {
       const redacted = redactText(value, options.tokens, matcher);
       counts.tokens += redacted.redacted;
       value = redacted.text;
     }
+    return value;
+  };
+  walkHarStrings(read.har, (s) => {
+    let value: string;
+    if (s.role.type === 'body' && s.role.base64) {
+      // Scrubbed as the body it encodes, then encoded again; one that is not base64 stays as it was.
+      const body = decodeBase64Body(s.value);
+      if (body === undefined) return;
+      const text = sanitize({ ...s, value: body.text });
+      value = text === body.text ? s.value : encodeBase64Body({ ...body, text });
+    } else value = sanitize(s);
     if (value !== s.value) (s.holder as Record<string | number, unknown>)[s.key] = value;
   });
   return { ok: true, har: JSON.stringify(read.har, null, 2), counts };
