@@ -24,9 +24,9 @@ export const SCAN_HELP = `Usage: jwt-lens scan PATH... [--fail-on live|any] [--f
                      [--redact] [--redact-mode placeholder|strip-signature|remove] [--now TIME]
 
 Finds every JWS, unsecured JWT, JWE and SD-JWT in files and folders: plain, JSON and access logs,
-curl -v output, .env files and HAR files (entry by entry). Folders are walked recursively; files a
-.gitignore excludes, the .git folder and binary files are skipped; a file named as PATH is read even
-when a .gitignore excludes it.
+curl -v output, .env files and HAR files (entry by entry, response bodies stored base64 included).
+Folders are walked recursively; files a .gitignore excludes, the .git folder and binary files are
+skipped; a file named as PATH is read even when a .gitignore excludes it.
 
 For each distinct token it reports where it was (file:line:column, and the HAR entry and field),
 its kind, alg, issuer, subject and audience, and whether it is live now. Reports never contain a
