@@ -236,7 +236,17 @@ export async function runCliBenchmarks(log = () => {}, { rounds = 11, scanRounds
     writeSmallTree(tree, small);
     const halves = [0, 1].map((half) => join(dir, `half-${half}`));
     halves.forEach((half, i) => linkTree(tree, half, 1, (file) => file % 2 === i));
-    const scanRuns = { scan: [], rg: [], ratio: [], floor: [], small: [], halves: [], read: [], sweep: [], cpu: [] };
+    const scanRuns = {
+      scan: [],
+      rg: [],
+      ratio: [],
+      floor: [],
+      small: [],
+      halves: [],
+      read: [],
+      sweep: [],
+      cpu: [],
+    };
     let phases;
     for (let round = 0; round < scanRounds + 1; round++) {
       const scan = timedScan(tree);
@@ -301,7 +311,10 @@ export async function runCliBenchmarks(log = () => {}, { rounds = 11, scanRounds
     const floor = stats(scanRuns.floor);
     rows.push({ case: `node reading the tree and nothing else (${mb.toFixed(0)} MB)`, ...floor });
     const smallScan = stats(scanRuns.small);
-    rows.push({ case: `jwt-lens scan of a small tree (${SMALL_TREE_LINES} lines of one access log)`, ...smallScan });
+    rows.push({
+      case: `jwt-lens scan of a small tree (${SMALL_TREE_LINES} lines of one access log)`,
+      ...smallScan,
+    });
     const halvesAtOnce = stats(scanRuns.halves);
     rows.push({ case: `two jwt-lens scans at once, each of half the tree's files`, ...halvesAtOnce });
     const [read, sweep, cpu] = [stats(scanRuns.read), stats(scanRuns.sweep), stats(scanRuns.cpu)];
