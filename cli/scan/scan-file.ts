@@ -79,10 +79,10 @@ export function scanFile(
  * pretty-printed one (up to WHOLE_HAR_BYTES) is read whole and swept at its markers like a text file,
  * which also lists the lines that can begin or end an entry (marker-scan.ts), and only the entries
  * holding tokens are parsed (locateHarTokensByEntry reads the bytes themselves: an ASCII file's bytes
- * are its UTF-16 code units). Any other, or one whose layout does not let that be sure, is read into
- * a string and parsed whole, as is one with a base64 body (lib's har-encoded.ts decodes those bodies:
- * their tokens are not in the file's text). undefined: not a HAR after all (e.g. cut off, so not JSON), to be
- * scanned as the text file it still is.
+ * are its UTF-16 code units), plus those holding a base64 body (lib's har-encoded.ts decodes those:
+ * their tokens are not in the file's text). Any other, or one whose layout does not let that be sure,
+ * is read into a string and parsed whole. undefined: not a HAR after all (e.g. cut off, so not JSON),
+ * to be scanned as the text file it still is.
  */
 function scanHarFile(path: string, now: Date, context: ScanContext): TokenHits[] | undefined {
   const { matcher } = context;
@@ -108,7 +108,8 @@ function scanHarFile(path: string, now: Date, context: ScanContext): TokenHits[]
   }
   const text = readWhole(path);
   const tokens = found ?? scanText(text, { now, matcher }).tokens;
-  const withBodies = encoded || hasEncodedBody(text);
+  // The sweep read the whole file, so its answer stands; only a file read here alone is searched.
+  const withBodies = swept ? encoded : hasEncodedBody(text);
   if (!withBodies && (tokens.length === 0 || locateHarTokensByEntry(text, tokens, { now, matcher })))
     return hitsOf(tokens);
   const read = readHar(text);

@@ -9,7 +9,7 @@
 import { bytesToText, decodeBase64url, encodeBase64url } from '../token/base64url';
 import { walkHarStrings, type HarDocument, type HarString } from './har-read';
 import { tokensInHarString } from './har-fields';
-import { fingerprintOf, TokenMatcher } from './matcher';
+import { foundTokenOf, TokenMatcher } from './scan-text';
 import { sortByExpiry } from './sort';
 import { MAX_STORED_OCCURRENCES, type FoundToken, type Occurrence, type ScanOptions } from './types';
 
@@ -114,14 +114,7 @@ export function addBodyTokens(
     tokensInHarString(body.text, s.role, s.where, matcher, (m, where) => {
       let found = byToken.get(m.token);
       if (found === undefined) {
-        found = {
-          token: m.token,
-          kind: m.kind,
-          fingerprint: fingerprintOf(m.known),
-          count: 0,
-          occurrences: [],
-          decoded: m.decoded,
-        };
+        found = foundTokenOf(m.known);
         byToken.set(m.token, found);
       }
       found.count++;

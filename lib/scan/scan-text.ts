@@ -104,6 +104,18 @@ class OccurrenceLog {
   }
 }
 
+/** A distinct token's entry in a scan's results, before its first copy is counted. */
+export function foundTokenOf(known: ValidToken): FoundToken {
+  return {
+    token: known.token,
+    kind: known.kind,
+    fingerprint: fingerprintOf(known),
+    count: 0,
+    occurrences: [],
+    decoded: known.decoded,
+  };
+}
+
 export function createTextScanner(options: TextScannerOptions): TextScanner {
   const now = new Date(options.now);
   const start = options.start ?? { index: 0, line: 1, column: 1 };
@@ -120,14 +132,7 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
     lines.advance(text, base, index);
     let found = byToken.get(known);
     if (found === undefined) {
-      found = {
-        token: known.token,
-        kind: known.kind,
-        fingerprint: fingerprintOf(known),
-        count: 0,
-        occurrences: [],
-        decoded: known.decoded,
-      };
+      found = foundTokenOf(known);
       byToken.set(known, found);
     }
     // Positions are kept as numbers and made objects at the end: no garbage collector work per copy.
